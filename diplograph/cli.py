@@ -1,0 +1,80 @@
+"""Command line: thin click wrappers that validate, then call importable functions.
+
+Exit status: 0 when every input succeeded, 1 when some failed, 2 for usage errors. Errors
+are one line on stderr, naming the input and the reason; no traceback reaches the user.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+
+import click
+
+from diplograph import __version__
+
+
+def _err(name: str, reason: str) -> None:
+    click.echo(f"diplograph: {name}: {reason}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplograph")
+def cli() -> None:
+    """diplograph: an evidence-linked knowledge base of international dialogue."""
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
+              help="json: one record (JSON Lines when several inputs); jsonl; table for people.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes.")
+def extract_cli(paths: Sequence[str], fmt: str | None, workers: int) -> None:
+    """Extract one record per report from PATHS (.txt, .html files, directories, - for stdin).
+
+    Example: diplograph extract report.txt --format table
+    """
+    from diplograph.ingest.sources import iter_inputs
+    from diplograph.pipeline import run_inputs
+    from diplograph.render import record_table
+
+    failed = 0
+    results = list(run_inputs(iter_inputs(paths), workers=workers)) if fmt == "json" else None
+    stream = results if results is not None else run_inputs(iter_inputs(paths), workers=workers)
+    ok = [r for r in results if r.record] if results is not None else []
+    single_json = fmt in (None, "json") and results is not None and len(results) == 1
+    for res in stream:
+        if res.error:
+            failed += 1
+            _err(res.name, res.error)
+            continue
+        assert res.record is not None
+        rec = res.record.to_dict()
+        for w in res.record.document.warnings:
+            _err(res.name, f"warning: {w}")
+        if fmt == "table":
+            click.echo(record_table(rec))
+            click.echo()
+        elif single_json or (fmt == "json" and len(ok) == 1 and len(results or []) == 1):
+            click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+        else:
+            click.echo(json.dumps(rec, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        _err("diplograph", "aborted")
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        sys.exit(0)

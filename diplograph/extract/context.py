@@ -1,0 +1,77 @@
+"""The state the extract stages share for one document.
+
+Stages run in a fixed order (see ``diplograph.pipeline.STAGES``); each reads what earlier
+stages wrote on the context and writes its own section. ``mentions`` is the bridge between
+entities and everything else: a stage that needs to know who a span refers to (a speaker,
+a delegation head, a party to a figure) asks ``entity_at``.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from diplograph.model import Document, Entity, Event, Figure, Span, Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MentionKind = Literal["name", "alias", "acronym", "descriptive", "pronoun", "demonym"]
+
+
+@dataclass(slots=True, order=True)
+class Mention:
+    start: int
+    end: int
+    entity_id: str = field(compare=False)
+    kind: MentionKind = field(default="name", compare=False)
+
+
+@dataclass
+class Context:
+    document: Document
+    doc: "Doc"
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+    def add_mention(self, start: int, end: int, entity: Entity, kind: MentionKind = "name") -> None:
+        bisect.insort(self.mentions, Mention(start, end, entity.id, kind))
+        entity.mentions.append(Span(start, end))
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly inside ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self.mentions, Mention(start, start, ""))
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end:
+                out.append(m)
+            i += 1
+        return out
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity of the longest mention overlapping ``[start, end)``."""
+        best: Mention | None = None
+        i = bisect.bisect_left(self.mentions, Mention(max(0, start - 200), 0, ""))
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end > start and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+            i += 1
+        return self.entity(best.entity_id) if best else None
