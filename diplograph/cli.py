@@ -78,3 +78,7 @@ def main() -> None:
         raise
     except BrokenPipeError:
         sys.exit(0)
+
+
+# Command modules register themselves on ``cli`` when imported; one module per area.
+from diplograph import cli_eval, cli_kb  # noqa: E402,F401  (registration side effect)
