@@ -63,6 +63,30 @@ def extract_cli(paths: Sequence[str], fmt: str | None, workers: int) -> None:
     sys.exit(1 if failed else 0)
 
 
+@cli.command("bench")
+@click.option("--corpus", type=click.Path(dir_okay=False), default=None,
+              help="JSON Lines with title and text (default ../shared/data/news-en/articles.jsonl).")
+@click.option("--limit", type=click.IntRange(1), default=400, show_default=True,
+              help="Documents to use.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Also compare N worker processes against one (1 skips it).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_cli(corpus: str | None, limit: int, workers: int, as_json: bool) -> None:
+    """Measure extraction throughput against bare spaCy, worker scaling and memory.
+
+    Example: diplograph bench --limit 400 --workers 2
+    """
+    from pathlib import Path
+
+    from diplograph.bench import default_corpus, format_results, run_bench
+
+    path = Path(corpus) if corpus else default_corpus()
+    if not path.is_file():
+        raise click.UsageError(f"corpus not found: {path} (pass --corpus)")
+    results = run_bench(path, limit, workers)
+    click.echo(json.dumps(results, indent=2) if as_json else format_results(results))
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
