@@ -1,6 +1,4 @@
 """diplograph: read reports of international dialogue, build an evidence-linked record."""
-from __future__ import annotations
-
 __version__ = "0.1.0"
 
 from diplograph.model import (  # noqa: E402

@@ -26,40 +26,38 @@ def cli() -> None:
 
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
-              help="json: one record (JSON Lines when several inputs); jsonl; table for people.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
+              show_default=True,
+              help="json: one record (JSON Lines when there are several); jsonl; table for people.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes.")
-def extract_cli(paths: Sequence[str], fmt: str | None, workers: int) -> None:
+              help="Worker processes (input order is kept).")
+def extract_cli(paths: Sequence[str], fmt: str, workers: int) -> None:
     """Extract one record per report from PATHS (.txt, .html files, directories, - for stdin).
 
     Example: diplograph extract report.txt --format table
     """
+    import itertools
+
     from diplograph.ingest.sources import iter_inputs
     from diplograph.pipeline import run_inputs
     from diplograph.render import record_table
 
+    results = run_inputs(iter_inputs(paths), workers=workers)
+    head = list(itertools.islice(results, 2))
+    pretty = fmt == "json" and len(head) == 1
     failed = 0
-    results = list(run_inputs(iter_inputs(paths), workers=workers)) if fmt == "json" else None
-    stream = results if results is not None else run_inputs(iter_inputs(paths), workers=workers)
-    ok = [r for r in results if r.record] if results is not None else []
-    single_json = fmt in (None, "json") and results is not None and len(results) == 1
-    for res in stream:
-        if res.error:
+    for res in itertools.chain(head, results):
+        if res.error or res.record is None:
             failed += 1
-            _err(res.name, res.error)
+            _err(res.name, res.error or "no record")
             continue
-        assert res.record is not None
+        for warning in res.record.document.warnings:
+            _err(res.name, f"warning: {warning}")
         rec = res.record.to_dict()
-        for w in res.record.document.warnings:
-            _err(res.name, f"warning: {w}")
         if fmt == "table":
-            click.echo(record_table(rec))
-            click.echo()
-        elif single_json or (fmt == "json" and len(ok) == 1 and len(results or []) == 1):
-            click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+            click.echo(record_table(rec) + "\n")
         else:
-            click.echo(json.dumps(rec, ensure_ascii=False))
+            click.echo(json.dumps(rec, ensure_ascii=False, indent=2 if pretty else None))
     sys.exit(1 if failed else 0)
 
 
