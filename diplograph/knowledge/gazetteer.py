@@ -17,7 +17,7 @@ from diplograph.knowledge import load
 __all__ = [
     "Country", "Org", "Place", "Region", "Ministry",
     "country", "country_by_code", "party_code", "capital_of", "place", "organization",
-    "region", "ministry", "demonym", "fold", "EU_CODE",
+    "region", "ministry", "demonym", "initiative", "Initiative", "fold", "EU_CODE",
 ]
 
 EU_CODE = "EU"
@@ -81,6 +81,13 @@ class Region:
     country: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Initiative:
+    name: str
+    acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
 # -- tables ---------------------------------------------------------------------------
 
 
@@ -94,6 +101,7 @@ class _Tables:
     ministries: dict[str, Ministry]
     places: dict[str, Place]
     regions: dict[str, Region]
+    initiatives: dict[str, Initiative]
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,7 +158,14 @@ def _tables() -> _Tables:
         rg = Region(r["name"], tuple(r.get("aliases", ())), r.get("country"))
         for key in (rg.name, *rg.aliases):
             regions.setdefault(fold(key), rg)
-    return _Tables(names, countries, demonyms, capitals, orgs, ministries, places, regions)
+    initiatives: dict[str, Initiative] = {}
+    for i in load("initiatives")["initiatives"]:
+        ini = Initiative(i["name"], i.get("acronym"), tuple(i.get("aliases", ())))
+        for key in (ini.name, ini.acronym, *ini.aliases):
+            if key:
+                initiatives.setdefault(fold(key), ini)
+    return _Tables(names, countries, demonyms, capitals, orgs, ministries, places, regions,
+                   initiatives)
 
 
 # -- lookups --------------------------------------------------------------------------
@@ -210,6 +225,11 @@ def region(text: str) -> Region | None:
 def organization(text: str) -> Org | None:
     """An international, EU or well-known national body by name, alias or acronym."""
     return _tables().orgs.get(fold(text))
+
+
+def initiative(text: str) -> Initiative | None:
+    """A known programme, strategy, project or corridor ("BOMCA", "Global Gateway")."""
+    return _tables().initiatives.get(fold(text))
 
 
 _OF = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?", re.I)
