@@ -38,4 +38,5 @@ class Ingested:
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    encoding: str | None = None
     warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,110 @@
+"""Datelines: the place (and often date and outlet) that opens a wire report's first line.
+
+Shapes handled, the place in capitals or, with a date or an outlet credit, in title case::
+
+    ASTANA. KAZINFORM -              BRUSSELS (Reuters) -
+    Tashkent, 12 June (UzA) --       ALMATY, June 3 /Trend/ -
+    NUR-SULTAN, Kazakhstan —         BEIJING, June 3, 2023 (Xinhua) --
+
+The dateline stays in the text; only its parts are reported.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from diplograph.knowledge import load
+from diplograph.knowledge.gazetteer import organization
+from diplograph.normalize.source import canonical_source
+
+# Where a dateline can end: they are short, and scanning further only invites false matches.
+MAX_DATELINE = 120
+
+
+@dataclass(slots=True, frozen=True)
+class Dateline:
+    place: str
+    source: str | None
+    published: str | None
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    return {k.lower(): int(v) for k, v in load("temporal")["months"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    return frozenset(w.upper() for w in load("outlets")["not_places"])
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    word = r"(?:[^\W\d_]{1,3}\.|[^\W\d_][\w'’\-]*)"
+    date = (
+        rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
+        rf"|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
+        r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})"
+        r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
+    )
+    return re.compile(
+        rf"(?P<place>{word}(?:[ ]{word}){{0,3}})"
+        rf"(?:,\s*(?!(?:{month})\b)(?P<region>[A-Z][\w'’\-]*(?:[ ][A-Z][\w'’\-]*){{0,2}}))?"
+        rf"(?:,?\s*(?:{date}))?"
+        r"(?:\s*\((?P<s1>[^()\n]{2,40})\)|\s*/(?P<s2>[^/\n]{2,40})/"
+        r"|\.\s+(?P<s3>[A-Z][\w.\-]*(?:[ ][A-Z][\w.\-]*){0,2}))?"
+        r"\s*(?:--|[-–—―])\s+(?=\S)",
+        re.I)
+
+
+def parse(body: str) -> Dateline | None:
+    """The dateline at the start of ``body``, or None."""
+    m = _pattern().match(body[:MAX_DATELINE])
+    if m is None:
+        return None
+    place = m.group("place")
+    letters = [c for c in place if c.isalpha()]
+    caps = all(c.isupper() for c in letters)
+    raw_source = m.group("s1") or m.group("s2") or m.group("s3")
+    has_date = any(m.group(g) for g in ("d1", "m2", "d3", "y4"))
+    if len(letters) < 3 or place.upper() in _not_places():
+        return None
+    if not (has_date or raw_source):
+        # A bare "WORD -" opening is a dateline only for a place: "NATO - " is prose.
+        if not caps or organization(place) is not None:
+            return None
+    if not caps and not all(w[:1].isupper() for w in place.split()):
+        return None
+    if m.group("s3") and not m.group("s3").replace(".", "").replace("-", "").isupper():
+        # ". Kazinform -" is a credit only in capitals; "Astana. The talks -" is prose.
+        if canonical_source(m.group("s3"), known_only=True) is None:
+            return None
+    source = canonical_source(raw_source) if raw_source else None
+    return Dateline(place=_title(place) if caps else place, source=source,
+                    published=_iso(m), end=m.end())
+
+
+def _title(place: str) -> str:
+    """ "NUR-SULTAN" -> "Nur-Sultan", "ST. PETERSBURG" -> "St. Petersburg"."""
+    return re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize(), place.lower())
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    """The dateline's date in ISO form; a date without a year gives nothing (not guessed)."""
+    months = _months()
+    if m.group("y1"):
+        y, mo, d = int(m.group("y1")), months[m.group("m1").lower()], int(m.group("d1"))
+    elif m.group("y2"):
+        y, mo, d = int(m.group("y2")), months[m.group("m2").lower()], int(m.group("d2"))
+    elif m.group("y3"):
+        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+    elif m.group("y4"):
+        y, mo, d = int(m.group("y4")), int(m.group("m4")), int(m.group("d4"))
+    else:
+        return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
