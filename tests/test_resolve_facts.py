@@ -152,3 +152,33 @@ def test_evaluate_clusters_pairwise() -> None:
     assert evaluate_clusters([["a", "b", "c"]], [["a", "b"], ["c"]]) == (1 / 3, 1.0)
     assert evaluate_clusters([["a"], ["b"]], [["a", "b"]]) == (1.0, 0.0)
     assert evaluate_clusters([["a", "b", "x"]], [["a", "b"]]) == (1.0, 1.0)
+
+
+def test_rounds_are_ordered_and_bracketed_numbers_inferred() -> None:
+    from diplograph.resolve import order_rounds
+
+    rounds = [
+        {"name": "HLPSD", "ordinal": 12, "date": {"start": "2025-06-10"}},
+        {"name": "HLPSD", "ordinal": None, "date": {"start": "2024-06-18"}},
+        {"name": "HLPSD", "ordinal": 10, "date": {"start": "2023-06"}},
+        {"name": "HLPSD", "ordinal": 8, "date": None},
+    ]
+    out, gaps = order_rounds(rounds)
+    assert [e["ordinal"] for e in out] == [8, 10, 11, 12]
+    assert out[2].get("ordinal_inferred") is True and "ordinal_inferred" not in out[1]
+    assert gaps == [9]
+    # Two unnumbered rounds between 10 and 12: which is 11 is unknown, so none is numbered.
+    out, gaps = order_rounds([
+        {"ordinal": 10, "date": {"start": "2023"}}, {"ordinal": None, "date": {"start": "2024-01"}},
+        {"ordinal": None, "date": {"start": "2024-06"}}, {"ordinal": 12, "date": {"start": "2025"}}])
+    assert [e["ordinal"] for e in out] == [10, None, None, 12] and gaps == [11]
+
+
+def test_public_api_is_the_published_contract() -> None:
+    import diplograph.resolve as r
+
+    contract = {"EventFacts", "Match", "event_facts", "match_events", "series_key", "person_key",
+                "same_person", "plan_outcome", "merge_values", "cluster_events",
+                "evaluate_clusters"}
+    assert contract <= set(r.__all__)
+    assert all(hasattr(r, name) for name in r.__all__)
