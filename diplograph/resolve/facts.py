@@ -76,8 +76,11 @@ def event_facts(event: dict[str, Any], document: dict[str, Any]) -> EventFacts:
 
 
 def place_key(name: str | None) -> str | None:
-    """Folded place name; "Nur-Sultan" and "Astana" stay distinct (the text decides)."""
+    """Folded canonical place name: "Nur-Sultan" and "the capital Astana" are Astana."""
     if not name:
         return None
-    key = fold(name)
+    from diplograph.knowledge import gazetteer
+
+    known = gazetteer.place(name)
+    key = fold(known.name if known else name)
     return key[4:] if key.startswith("the ") else key

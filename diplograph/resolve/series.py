@@ -19,6 +19,7 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\-/–—]+")
 _NON_WORD = re.compile(r"[^\w+]+")
 _ORDINAL_NUM = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\u2010-\u2015'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _ROMAN = re.compile(r"^(?=[ivxl]{2,}$)l?x{0,3}(?:ix|iv|v?i{0,3})$")
 
 ORDINAL_WORDS: dict[str, int] = {
@@ -109,10 +110,42 @@ def _countries() -> list[list[tuple[str, str]]]:
     return out
 
 
+def _is_place(text: str) -> bool:
+    from diplograph.knowledge import gazetteer
+
+    return gazetteer.place(text) is not None or gazetteer.country(text) is not None
+
+
+def _strip_places(text: str) -> str:
+    """Drop the venue ("in Luxembourg") and place words ("Lisbon summit"): a format is the
+    same wherever a round of it meets."""
+    text = _VENUE.sub(lambda m: " " if _is_place(m.group(1)) else m.group(0), text)
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            chunk = " ".join(words[i:i + n]).strip(",.;:")
+            if len(words[i:i + n]) == n and chunk[:1].isupper() and _place_only(chunk):
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+def _place_only(chunk: str) -> bool:
+    from diplograph.knowledge import gazetteer
+
+    return gazetteer.place(chunk) is not None and gazetteer.country(chunk) is None
+
+
 def reduce_name(text: str) -> Reduced:
     """Residual words and named parties of an event or series name."""
     ci_re, caps_re, phrase_to_party, caps_to_party, noise_re, stop, _generic = _tables()
     parties: set[str] = set()
+    text = _strip_places(text)
     for m in caps_re.finditer(text):
         parties.add(caps_to_party[m.group(0)])
     text = caps_re.sub(" ", text)
