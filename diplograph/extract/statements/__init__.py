@@ -1,0 +1,234 @@
+"""Extract stage: statements — who said, promised or called for what (SCHEMA.md § statements).
+
+Three passes over one document, all linear in its length:
+
+1. ``quotes``: quotation spans from the marks alone.
+2. ``frames``: reporting frames from the parse (cue, subject, reported content).
+3. here: a quotation with an attribution next to it ("X said: «…»", "«…», X said") is a
+   ``direct`` statement; a whole-sentence quotation with none continues the previous
+   speaker; other quotations are partial when they fall inside a frame's content and names
+   or scare quotes otherwise. Remaining frames become ``partial`` or ``indirect``
+   statements. Speakers are resolved by ``speakers.Resolver``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from diplograph.extract.context import Context
+from diplograph.extract.statements.frames import Frame, find_frames
+from diplograph.extract.statements.lexicon import Lexicon, lexicon
+from diplograph.extract.statements.quotes import Quote, find_quotes
+from diplograph.extract.statements.speakers import Resolver, Speaker
+from diplograph.model import Span, Statement, StatementKind
+
+__all__ = ["run"]
+
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"'»”’]|$)|\n")
+_ENDERS = ".!?:;\n\"'»”’"
+# An attribution after a quotation is short ("," he said in a joint statement."); a longer
+# stretch is a new sentence. Calibrated on the dev texts: the longest is 7 words.
+MAX_ATTRIBUTION_WORDS = 12
+# Fewer words than this in a quotation with no frame is a name or a scare quote.
+MIN_SENTENCE_QUOTE_WORDS = 4
+
+
+@dataclass(slots=True)
+class _Found:
+    pos: int
+    kind: StatementKind
+    text: str
+    cue: str | None
+    speaker: Speaker | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def run(ctx: Context) -> None:
+    text = ctx.text
+    if not text.strip():
+        return
+    lex = lexicon("en")
+    quotes = find_quotes(text)
+    qstarts = [q.start for q in quotes]
+
+    def quote_at(pos: int) -> Quote | None:
+        i = bisect.bisect_right(qstarts, pos) - 1
+        return quotes[i] if i >= 0 and pos < quotes[i].end else None
+
+    def in_quote(pos: int) -> bool:
+        return quote_at(pos) is not None
+
+    frames = find_frames(ctx.doc, lex, in_quote)
+    resolver = Resolver(ctx, lex, in_quote)
+    paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    marks = _mark_positions(quotes)
+    found = _statements(ctx, lex, quotes, frames, resolver, paragraphs, marks)
+
+    main = next((e for e in ctx.events if e.main and e.status == "held"), None)
+    for n, f in enumerate(sorted(found, key=lambda f: f.pos), 1):
+        assert f.speaker is not None
+        ctx.statements.append(Statement(
+            id=f"s{n}", speaker=f.speaker.entity_id, speaker_name=f.speaker.name, kind=f.kind,
+            cue=f.cue, text=f.text, event=main.id if main is not None else None,
+            evidence=_evidence(ctx, f.spans)))
+
+
+def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Frame],
+                resolver: Resolver, paragraphs: list[int], marks: set[int]) -> list[_Found]:
+    text = ctx.text
+    by_pos = sorted(frames, key=lambda f: f.verb.idx)
+    verb_pos = [f.verb.idx for f in by_pos]
+    used: set[int] = set()
+    inline: list[Quote] = []
+    events: list[tuple[int, int, object]] = []  # (pos, order, quote or frame), in text order
+
+    for q in quotes:
+        if lex.name_cue.search(text[max(0, q.start - 20):q.start]):
+            continue
+        fr = _attribution(text, q, by_pos, verb_pos, used)
+        if fr is not None:
+            used.add(fr.verb.idx)
+            events.append((q.start, 0, (q, fr)))
+        elif _opens_sentence(text, q.start) and q.words(text) >= MIN_SENTENCE_QUOTE_WORDS:
+            events.append((q.start, 0, (q, None)))
+        else:
+            inline.append(q)
+
+    direct_spans = [(q.start, q.end) for _, _, (q, _) in events]  # type: ignore[misc]
+    for fr in frames:
+        if fr.verb.idx in used or not fr.content:
+            continue
+        if any(a <= fr.content[0][0] < b for a, b in direct_spans):
+            continue
+        events.append((fr.start, 1, fr))
+
+    # A frame inside another frame's content is part of what the outer speaker said.
+    contents = [(a, b, id(e)) for _, _, e in events if isinstance(e, Frame) for a, b in e.content]
+    out: list[_Found] = []
+    prev: _Found | None = None
+    for pos, _, item in sorted(events, key=lambda x: (x[0], x[1])):
+        if isinstance(item, Frame):
+            if any(a <= item.verb.idx < b and k != id(item) for a, b, k in contents):
+                continue
+            f = _from_frame(ctx, item, inline, resolver, marks)
+        else:
+            q, fr = item  # type: ignore[misc]
+            f = _from_quote(text, q, fr, prev, resolver, paragraphs)
+        if f is None:
+            continue
+        out.append(f)
+        resolver.note(f.pos, f.speaker)  # type: ignore[arg-type]
+        prev = f
+    return out
+
+
+def _from_quote(text: str, q: Quote, fr: Frame | None, prev: _Found | None,
+                resolver: Resolver, paragraphs: list[int]) -> _Found | None:
+    if fr is not None:
+        speaker = resolver.resolve(fr.subject) if fr.subject is not None else None
+        if speaker is None:
+            return None
+        spans = [(q.start, q.end), (fr.start, fr.end)]
+        return _Found(min(q.start, fr.start), "direct", q.text(text), fr.cue, speaker, spans)
+    if prev is None or prev.speaker is None:
+        return None
+    # an unattributed quotation continues the speaker before it in the same paragraph,
+    # or in the paragraph just before when it opens its own
+    para = bisect.bisect_right(paragraphs, q.start) - 1
+    prev_para = bisect.bisect_right(paragraphs, max(b for _, b in prev.spans) - 1) - 1
+    if para - prev_para > 1 or (para != prev_para and paragraphs[para] != _skip_space(text, paragraphs[para], q.start)):
+        return None
+    return _Found(q.start, "direct", q.text(text), prev.cue, prev.speaker, [(q.start, q.end)])
+
+
+def _from_frame(ctx: Context, fr: Frame, inline: list[Quote], resolver: Resolver,
+                marks: set[int]) -> _Found | None:
+    if fr.subject is None:
+        return None
+    partial = any(a <= q.start < b for q in inline for a, b in fr.content)
+    if fr.requires_quote and not partial:
+        return None
+    speaker = resolver.resolve(fr.subject)
+    if speaker is None:
+        return None
+    body = " ".join(_unquote(ctx.text, a, b, marks) for a, b in fr.content)
+    if not body:
+        return None
+    return _Found(fr.start, "partial" if partial else "indirect", body, fr.cue, speaker,
+                  [(fr.start, fr.end)])
+
+
+def _attribution(text: str, q: Quote, frames: list[Frame], verb_pos: list[int],
+                 used: set[int]) -> Frame | None:
+    """The frame next to quotation ``q``: before it ending in ':' or ',', or right after it."""
+    before = text[:q.start].rstrip()
+    if before and before[-1] in ":,—–":
+        start = _sentence_start(text, q.start)
+        lo, hi = bisect.bisect_left(verb_pos, start), bisect.bisect_left(verb_pos, q.start)
+        for fr in reversed(frames[lo:hi]):
+            if fr.takes_quote and fr.verb.idx not in used:
+                return fr
+    if not _opens_sentence(text, q.start) and not (before and before[-1] in ",:"):
+        return None
+    m = _SENTENCE_END.search(text, q.end)
+    stop = m.start() if m else len(text)
+    tail = text[q.end:stop]
+    if len(tail.split()) > MAX_ATTRIBUTION_WORDS or any(ch in tail for ch in "«“„\""):
+        return None
+    lo, hi = bisect.bisect_left(verb_pos, q.end), bisect.bisect_left(verb_pos, stop)
+    for fr in frames[lo:hi]:
+        if fr.takes_quote and fr.verb.idx not in used:
+            return fr
+    return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0:
+        if text[i - 1] == "\n" or (text[i - 1] in ".!?" and i < len(text) and text[i].isspace()):
+            return i
+        i -= 1
+    return 0
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t")
+    return not before or before[-1] in _ENDERS
+
+
+def _skip_space(text: str, a: int, b: int) -> int:
+    while a < b and text[a].isspace():
+        a += 1
+    return a
+
+
+def _mark_positions(quotes: list[Quote]) -> set[int]:
+    marks: set[int] = set()
+    for q in quotes:
+        for a, _ in q.segments:
+            marks.add(a - 1)
+        if q.closed:
+            marks.add(q.end - 1)
+    return marks
+
+
+def _unquote(text: str, a: int, b: int, marks: set[int]) -> str:
+    kept = "".join(ch for i, ch in enumerate(text[a:b], a) if i not in marks)
+    return " ".join(kept.split())
+
+
+def _evidence(ctx: Context, spans: list[tuple[int, int]]) -> list[Span]:
+    a = min(x for x, _ in spans)
+    b = max(y for _, y in spans)
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return [Span(a, b)]
+    first, last = span[0].sent, span[-1].sent
+    s, e = first.start_char, last.end_char
+    while e > s and ctx.text[e - 1].isspace():
+        e -= 1
+    while s < e and ctx.text[s].isspace():
+        s += 1
+    return [Span(min(s, a), max(e, b))]

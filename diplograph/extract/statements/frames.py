@@ -1,0 +1,243 @@
+"""Reporting frames from the dependency parse: a cue ("said", "called on", "according to"),
+the phrase that names the speaker, and the char span(s) of the reported content.
+
+One pass over the tokens; each frame looks only at its verb's own children and subtree.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from diplograph.extract.statements.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Objects shorter than this ("welcomed the move", "welcomed the statement") are reactions,
+# not reported content. Calibrated on the dev golds: every object the golds keep as a
+# statement has >= 4 words, the reactions they leave out have <= 3.
+MIN_OBJECT_WORDS = 4
+
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_OBJECT_DEPS = frozenset({"dobj"})
+_TRIM = " \t\r\n,;:—–-"
+
+
+@dataclass(slots=True)
+class Frame:
+    verb: "Token"
+    cue: str
+    cue_start: int
+    cue_end: int
+    subject: "Token | None"
+    content: list[tuple[int, int]] = field(default_factory=list)
+    kinds: frozenset[str] = frozenset()
+    # the frame may take an adjacent quotation as its content ("X said: «…»")
+    takes_quote: bool = False
+    requires_quote: bool = False
+
+    @property
+    def start(self) -> int:
+        starts = [self.cue_start] + [a for a, _ in self.content]
+        if self.subject is not None:
+            starts.append(self.subject.left_edge.idx)
+        return min(starts)
+
+    @property
+    def end(self) -> int:
+        return max([self.cue_end] + [b for _, b in self.content])
+
+
+def _end(tok: "Token") -> int:
+    return tok.idx + len(tok.text)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def _subject(verb: "Token") -> "Token | None":
+    tok = verb
+    for _ in range(4):  # "welcomed X and said Y": the conjunct inherits the subject
+        for c in tok.children:
+            if c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text):
+                if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+            if c.dep_ in ("nsubjpass", "auxpass"):
+                return None
+        if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause(verb: "Token", right_only: bool) -> "Token | None":
+    """The verb's clausal complement on its right, or else on its left in the same
+    paragraph (the parser can join a paragraph to the next one)."""
+    right = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i]
+    if right or right_only:
+        return right[0] if right else None
+    for c in verb.children:
+        if c.dep_ in _CLAUSE_DEPS and "\n" not in verb.doc.text[c.idx:verb.idx]:
+            return c
+    return None
+
+
+def _infinitive(verb: "Token") -> bool:
+    """'allowed its participants to align efforts and outline …': a purpose, not a report."""
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+        if tok.dep_ != "conj":
+            return False
+        tok = tok.head
+    return False
+
+
+def _right_end(verb: "Token", is_cue: Callable[["Token"], bool]) -> int:
+    """End of the verb's subtree, cut before a conjoined clause that is its own frame."""
+    end = verb.right_edge
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > verb.i and is_cue(c):
+            stop = c.left_edge.i - 1
+            while stop > verb.i and verb.doc[stop].dep_ in ("cc", "punct"):
+                stop -= 1
+            if stop < end.i:
+                end = verb.doc[stop]
+    while end.i > verb.i and end.dep_ == "punct" and end.text in ".,;:!?":
+        end = verb.doc[end.i - 1]
+    return _end(end)
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w) and w.lower() not in ("'s", "’s"))
+
+
+def _cue(verb: "Token", extra: "Token | None") -> tuple[str, int, int]:
+    doc = verb.doc
+    first = verb
+    # keep a perfect auxiliary ("has said") as the golds do
+    if verb.i > 0 and doc[verb.i - 1].lemma_ == "have" and doc[verb.i - 1].dep_ == "aux":
+        first = doc[verb.i - 1]
+    last = extra if extra is not None and extra.i > verb.i else verb
+    a, b = first.idx, _end(last)
+    if extra is not None and extra.i > verb.i + 1:
+        return f"{doc.text[a:_end(verb)]} {extra.text}", a, b
+    return doc.text[a:b], a, b
+
+
+def _according(tok: "Token", text: str) -> Frame | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None:
+        return None
+    sent = tok.sent
+    a, b = tok.left_edge.idx, _end(tok.right_edge)
+    pieces = [_trim(text, sent.start_char, a), _trim(text, b, sent.end_char)]
+    pieces = [(x, y) for x, y in pieces if y > x]
+    if not pieces:
+        return None
+    # the attribution's subtree sometimes swallows the clause when the parse is flat
+    return Frame(tok, f"{tok.text} {to.text}", tok.idx, _end(to), obj,
+                 [max(pieces, key=lambda p: p[1] - p[0])], frozenset({"clause"}))
+
+
+def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool]) -> list[Frame]:
+    text = doc.text
+
+    def is_cue(t: "Token") -> bool:
+        return t.pos_ == "VERB" and lex.is_cue_lemma(t.lemma_.lower())
+
+    frames: list[Frame] = []
+    for tok in doc:
+        if in_quote(tok.idx):
+            continue
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            fr = _according(tok, text)
+            if fr is not None:
+                frames.append(fr)
+            continue
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        if not lex.is_cue_lemma(lemma):
+            continue
+        if _infinitive(tok):
+            continue
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        frame = _frame(tok, lemma, subj, lex, text, is_cue)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
+           is_cue: Callable[["Token"], bool]) -> Frame | None:
+    particle = next((c for c in tok.children if c.dep_ in ("prep", "prt")
+                     and c.lower_ in lex.particles.get(lemma, {})), None)
+    kinds = lex.kinds(lemma, particle.lower_) if particle is not None else lex.kinds(lemma)
+    if not kinds:
+        return None
+    right = _right_end(tok, is_cue)
+    listener = next((c for c in tok.children if c.dep_ in ("dobj", "dative")
+                     and c.lemma_.lower() in lex.listeners), None)
+    cue, ca, cb = _cue(tok, particle if particle is not None else listener)
+    frame = Frame(tok, cue, ca, cb, subj, kinds=kinds, takes_quote="clause" in kinds,
+                  requires_quote="quoted" in kinds)
+    obj = next((c for c in tok.children if c.dep_ in _OBJECT_DEPS and c is not listener), None)
+    clause = "clause" in kinds
+
+    span: tuple[int, int] | None = None
+    if particle is not None and particle.dep_ == "prep":
+        pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
+        span = _trim(text, pobj.left_edge.idx, right) if pobj is not None else None
+    elif clause and (comp := _clause(tok, right_only=True)) is not None:
+        span = _clause_span(tok, comp, text, is_cue)
+    elif obj is not None and ("object" in kinds or "quoted" in kinds):
+        a, b = _trim(text, obj.left_edge.idx, right)
+        if "quoted" in kinds or _words(text[a:b]) >= MIN_OBJECT_WORDS:
+            span = (a, b)
+    elif "to" in kinds and (comp := _infinitive_complement(tok)) is not None:
+        span = _trim(text, comp.left_edge.idx, _end(comp.right_edge))
+    elif clause and obj is None and (comp := _clause(tok, right_only=False)) is not None:
+        span = _clause_span(tok, comp, text, is_cue)
+    elif clause and obj is None and _reversed(tok):
+        # "Both sides hope to …, Mr Mandelson said."
+        a = max(tok.sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
+        span = _trim(text, a, tok.left_edge.idx)
+    if span is not None and span[1] > span[0]:
+        frame.content = [span]
+        return frame
+    return frame if frame.takes_quote else None  # content only from an adjacent quotation
+
+
+def _clause_span(verb: "Token", comp: "Token", text: str,
+                 is_cue: Callable[["Token"], bool]) -> tuple[int, int]:
+    first = comp.left_edge
+    if first.dep_ == "mark" and first.lower_ == "that":
+        first = verb.doc[first.i + 1]
+    end = comp.right_edge
+    for c in verb.children:  # "said X and there was Y": the conjoined clause too
+        if c.dep_ == "conj" and c.i > comp.i and not is_cue(c) and c.right_edge.i > end.i:
+            end = c.right_edge
+    return _trim(text, first.idx, _end(end))
+
+
+def _infinitive_complement(verb: "Token") -> "Token | None":
+    return next((c for c in verb.children if c.dep_ == "xcomp"
+                 and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
+
+
+def _reversed(verb: "Token") -> bool:
+    head = verb.head
+    return (verb.dep_ in ("parataxis", "ccomp", "conj") and head.i < verb.i
+            and head.pos_ in ("VERB", "AUX"))

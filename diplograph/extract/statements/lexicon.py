@@ -1,0 +1,47 @@
+"""The reporting lexicon (knowledge/data/<lang>/reporting.json) as typed, read-once data."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from diplograph.knowledge import load
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, frozenset[str]]
+    particles: dict[str, dict[str, frozenset[str]]]
+    listeners: frozenset[str]
+    collective: frozenset[str]
+    agents: frozenset[str]
+    mouthpieces: tuple[str, ...]
+    anaphoric: dict[str, frozenset[str]]
+    name_cue: re.Pattern[str]
+    pronouns: dict[str, frozenset[str]]
+
+    def kinds(self, lemma: str, particle: str | None = None) -> frozenset[str]:
+        if particle is not None:
+            return self.particles.get(lemma, {}).get(particle, frozenset())
+        return self.verbs.get(lemma, frozenset())
+
+    def is_cue_lemma(self, lemma: str) -> bool:
+        return lemma in self.verbs or lemma in self.particles
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon(lang: str = "en") -> Lexicon:
+    data = load("reporting", lang)
+    cues = sorted(data["name_cues"], key=len, reverse=True)
+    return Lexicon(
+        verbs={k: frozenset(v) for k, v in data["verbs"].items()},
+        particles={k: {p: frozenset(v) for p, v in ps.items()} for k, ps in data["particles"].items()},
+        listeners=frozenset(data["listeners"]),
+        collective=frozenset(data["collective"]),
+        agents=frozenset(data["agents"]),
+        mouthpieces=tuple(data["mouthpieces"]),
+        anaphoric={k: frozenset(v) for k, v in data["anaphoric"].items()},
+        # a name cue right before the opening mark: 'the so-called «…»'
+        name_cue=re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\W{0,3}$", re.I),
+        pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
+    )

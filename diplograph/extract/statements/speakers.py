@@ -1,0 +1,212 @@
+"""Who a reporting frame's subject is: an entity, the participants as a whole, or a
+description the text gives ("a UK Government official").
+
+Entities come from the entities stage (``ctx.entity_at``: names, aliases, descriptive
+references and pronouns resolved by coreference). Where that stage leaves a subject
+unresolved, a pronoun or a definite description ("the diplomat") falls back to the nearest
+earlier speaker of a fitting type, and a name spaCy tagged falls back to its own text.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.extract.statements.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+PARTICIPANTS = "participants"
+_ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity_id: str | None
+    name: str
+    type: str  # an entity type, "collective" or "description"
+
+
+class Resolver:
+    def __init__(self, ctx: Context, lex: Lexicon, in_quote: Callable[[int], bool]) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.in_quote = in_quote
+        self._ents: dict[int, "SpacySpan"] = {}
+        self._full_names: dict[str, str] = {}
+        # (position, person, words of the titles the text gives them): "Foreign Secretary
+        # Jack Straw" lets "the foreign secretary" refer back to him
+        self._titled: list[tuple[int, Speaker, frozenset[str]]] = []
+        for ent in ctx.doc.ents:
+            for t in ent:
+                self._ents[t.i] = ent
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                self._full_names.setdefault(ent[-1].lower_, _strip_det(ent.text))
+        for ent in ctx.doc.ents:
+            if ent.label_ == "PERSON" and not in_quote(ent.start_char):
+                sp = self._named(ent[-1])
+                words = _title_words(ent[-1], ent.start)
+                if sp is not None and words:
+                    self._titled.append((ent.start_char, sp, words))
+        # earlier grammatical subjects and speakers: antecedents for "he", "the diplomat"
+        self._history: list[tuple[int, Speaker]] = []
+        for tok in ctx.doc:
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not in_quote(tok.idx):
+                sp = self._named(tok)
+                if sp is not None:
+                    self._history.append((tok.idx, sp))
+
+    def note(self, pos: int, speaker: Speaker) -> None:
+        """Record the speaker of a statement at ``pos`` as an antecedent."""
+        bisect.insort(self._history, (pos, speaker), key=lambda x: x[0])
+
+    def previous(self, pos: int, types: frozenset[str]) -> Speaker | None:
+        i = bisect.bisect_left(self._history, pos, key=lambda x: x[0])
+        while i > 0:
+            i -= 1
+            sp = self._history[i][1]
+            if sp.type in types:
+                return sp
+        return None
+
+    def resolve(self, subj: "Token") -> Speaker | None:
+        lower = subj.lower_
+        if subj.pos_ == "PRON":
+            sp = self._entity(subj)
+            if sp is None and lower in self.lex.pronouns:
+                sp = self.previous(subj.idx, self.lex.pronouns[lower])
+            return sp
+        if subj.lemma_.lower() in self.lex.collective and subj.tag_ in ("NNS", "NNPS"):
+            return Speaker(None, PARTICIPANTS, "collective")
+        joint = self._joint(subj)
+        if joint is not None:
+            return joint
+        sp = self._entity(subj) or self._appos(subj)
+        if sp is not None:
+            return sp
+        sp = self._mouthpiece(subj)
+        if sp is not None:
+            return sp
+        head = subj.lemma_.lower()
+        if head in self.lex.anaphoric and self._definite(subj) and not self._modified(subj):
+            sp = self._titled_before(subj) or self.previous(subj.idx, self.lex.anaphoric[head])
+            if sp is not None:
+                return sp
+        sp = self._named(subj)
+        if sp is not None:
+            return sp
+        if head in self.lex.agents:
+            return self._description(subj)
+        return None
+
+    # -- pieces ----------------------------------------------------------------------
+
+    def _entity(self, tok: "Token") -> Speaker | None:
+        ent = self.ctx.entity_at(tok.idx, tok.idx + len(tok.text))
+        if ent is None:
+            return None
+        return Speaker(ent.id, ent.name, ent.type)
+
+    def _titled_before(self, tok: "Token") -> Speaker | None:
+        words = frozenset(t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")) | {tok.lower_}
+        best: Speaker | None = None
+        for pos, sp, titles in self._titled:
+            if pos >= tok.idx:
+                break
+            if words <= titles:
+                best = sp
+        return best
+
+    def _named(self, tok: "Token") -> Speaker | None:
+        sp = self._entity(tok)
+        if sp is not None:
+            return sp
+        if tok.pos_ == "PROPN" and tok.lower_ in self._full_names:
+            # a surname the text gave in full earlier, whatever label spaCy put on it here
+            return Speaker(None, self._full_names[tok.lower_], "person")
+        ent = self._ents.get(tok.i)
+        if ent is None or ent.label_ not in _ENT_TYPES:
+            return None
+        name = _strip_det(ent.text)
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            name = self._full_names.get(ent[0].lower_, name)
+        return Speaker(None, name, _ENT_TYPES[ent.label_])
+
+    def _appos(self, tok: "Token") -> Speaker | None:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                sp = self._entity(c) or self._named(c)
+                if sp is not None and (sp.type == "person" or tok.pos_ != "PROPN"):
+                    return sp
+        return None
+
+    def _joint(self, tok: "Token") -> Speaker | None:
+        """'EADS and BAE Systems said': one speaker named by all of them."""
+        conjs = [c for c in tok.children if c.dep_ == "conj"]
+        if not conjs:
+            return None
+        parts = [self._named(t) for t in [tok, *conjs]]
+        if any(p is None for p in parts):
+            return None
+        names = [p.name for p in parts if p is not None]
+        return Speaker(None, ", ".join(names[:-1]) + " and " + names[-1], "description")
+
+    def _mouthpiece(self, tok: "Token") -> Speaker | None:
+        a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        phrase = self.ctx.text[a:b].lower()
+        if not any(m in phrase for m in self.lex.mouthpieces):
+            return None
+        for m in self.ctx.mentions_in(a, b):
+            ent = self.ctx.entity(m.entity_id)
+            if ent is not None and ent.type in ("organization", "country"):
+                return Speaker(ent.id, ent.name, ent.type)
+        for t in tok.subtree:
+            sp = self._named(t) if t.i != tok.i else None
+            if sp is not None and sp.type in ("organization", "country"):
+                return sp
+        return None
+
+    def _definite(self, tok: "Token") -> bool:
+        return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+
+    def _modified(self, tok: "Token") -> bool:
+        """'the head of the European delegation' names someone new, not an antecedent."""
+        return any(c.dep_ in ("prep", "poss", "relcl", "appos", "acl") for c in tok.children)
+
+    def _description(self, tok: "Token") -> Speaker:
+        doc = tok.doc
+        words = [t.text for t in doc[tok.left_edge.i: tok.i + 1]
+                 if t.dep_ != "punct" and not (t.i == tok.left_edge.i and t.lower_ in _DETERMINERS)]
+        desc = " ".join(words)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                owner = self._named(obj) if obj is not None else None
+                if owner is not None:
+                    return Speaker(None, f"{owner.name}'s {desc}", "description")
+        return Speaker(None, desc, "description")
+
+
+def _title_words(head: "Token", name_start: int) -> frozenset[str]:
+    """Lower-cased words of the titles around a name: the compounds before it ("Foreign
+    Secretary Jack Straw") and an apposition after it ("Roman Vassilenko, Kazakh Deputy
+    Foreign Minister")."""
+    words = {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.i < name_start}
+    for c in head.children:
+        if c.dep_ == "appos":
+            words.update(t.lower_ for t in c.subtree if t.is_alpha)
+    for t in list(head.lefts):
+        if t.dep_ == "compound" and t.i < name_start:
+            words.update(x.lower_ for x in t.subtree if x.is_alpha)
+    return frozenset(words)
+
+
+def _strip_det(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in _DETERMINERS else name
