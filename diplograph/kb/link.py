@@ -20,22 +20,15 @@ from diplograph.kb.models import (
     DocEntityRow, DocEventRow, DocumentRow, EntityKeyRow, EntityRow, EventRow, EventSourceRow,
     PlanLinkRow, SeriesRow, StatementRow,
 )
-
-try:
-    from diplograph.resolve import (
-        EventFacts, event_facts, match_events, merge_values, person_key, plan_outcome,
-        same_person, series_key,
-    )
-except ImportError:  # resolve/ not published yet in this tree
-    from diplograph.kb._resolve_standin import (  # type: ignore[assignment]
-        EventFacts, event_facts, match_events, merge_values, person_key, plan_outcome,
-        same_person, series_key,
-    )
+from diplograph.resolve import (
+    EventFacts, event_facts, match_events, merge_values, person_key, plan_outcome, same_person,
+    series_display, series_key,
+)
+from diplograph.resolve.events import RECENT_REFERENCED
 
 _FOLD = re.compile(r"[\W_]+")
-# Candidate window for an undated event: reports say "recently" of meetings weeks old;
-# 120 days covers the slowest follow-up reports seen in the dev texts with margin.
-RECENT_DAYS = 120
+# Candidate window for an undated event: the matcher's own horizon for "recently".
+RECENT_DAYS = RECENT_REFERENCED.days
 MAX_CANDIDATES = 64
 # Announcements ("a summit in 2024") are followed up within a few years at most.
 PLAN_YEARS = 3
@@ -53,8 +46,10 @@ def entity_keys(row: DocEntityRow | EntityRow) -> set[str]:
     if row.code:
         return {f"code:{row.code.upper()}"}
     if row.type == "person":
-        key = person_key(row.name)
-        return {f"person:{key}"} if key else set()
+        # Surname only ("vassilenko|r" → "vassilenko"): "Vassilenko" must find "Roman
+        # Vassilenko"; ``same_person`` then decides between namesakes.
+        keys = {person_key(n).partition("|")[0] for n in [row.name, *(row.aliases or [])]}
+        return {f"person:{k}" for k in keys if k}
     kind = "place" if row.type == "region" else row.type
     names = [row.name, row.acronym or "", *(row.aliases or [])]
     return {f"{kind}:{fold(n)}" for n in names if fold(n)}
@@ -148,19 +143,22 @@ def _shift(iso: str, days: int) -> str:
 def _candidates(session: Session, f: Any, exclude: set[int]) -> list[EventRow]:
     conds = []
     if f.series_key:
-        conds.append(EventRow.series_key == f.series_key)
+        base = f.series_key.partition("@")[0]
+        conds += [EventRow.series_key == f.series_key, EventRow.series_key == base,
+                  EventRow.series_key.like(base.replace("%", "") + "@%")]
     if f.date_start:
         year = f.date_start[:4]
         conds.append(EventRow.date_start.between(year, year + "~"))
     if f.location:
         conds.append(EventRow.location == f.location)
-    if not f.date_start and f.doc_date and len(f.doc_date) >= 10:
-        conds.append(EventRow.date_start.between(_shift(f.doc_date, -RECENT_DAYS),
-                                                 f.doc_date + "~"))
+    if not f.date_start and f.doc_date:
+        lo, _, hi = f.doc_date.partition("/")
+        if len(lo) >= 10:
+            conds.append(EventRow.date_start.between(_shift(lo, -RECENT_DAYS),
+                                                     (hi or lo) + "~"))
     if not conds:
         return []
-    q = select(EventRow).where(or_(*conds), EventRow.type == f.type,
-                               EventRow.status == f.status)
+    q = select(EventRow).where(or_(*conds), EventRow.status == f.status)
     if exclude:
         q = q.where(EventRow.id.not_in(exclude))
     return list(session.scalars(q.order_by(EventRow.id.desc()).limit(MAX_CANDIDATES)))
@@ -195,7 +193,7 @@ def _members(session: Session, event_id: int) -> list[tuple[DocEventRow, Documen
     q = (select(DocEventRow, DocumentRow).join(DocumentRow, DocumentRow.id ==
                                               DocEventRow.document_id)
          .where(DocEventRow.event_id == event_id).order_by(DocumentRow.seq, DocEventRow.id))
-    return [(e, d) for e, d in session.execute(q).tuples()]
+    return [(e, d) for e, d in session.execute(q)]
 
 
 def _merge(field: str, values: list[tuple[Any, str]],
@@ -203,15 +201,9 @@ def _merge(field: str, values: list[tuple[Any, str]],
     values = [(v, s) for v, s in values if v not in (None, "", [], {})]
     if not values:
         return None
-    consensus, disagreement = merge_values(values)
+    consensus, disagreement = merge_values(values, field.split(":")[0])
     if disagreement is not None:
-        groups: dict[str, dict[str, Any]] = {}
-        for v, s in values:
-            g = groups.setdefault(repr(v), {"value": v, "sources": []})
-            if s not in g["sources"]:
-                g["sources"].append(s)
-        if len(groups) > 1:
-            disagreements.append({"field": field, "values": list(groups.values())})
+        disagreements.append({"field": field, "values": disagreement["values"]})
     return consensus
 
 
@@ -254,7 +246,7 @@ def refresh_event(session: Session, event_id: int) -> None:
     for party in parties:
         rows = [(d, s) for ev, s in evs for d in ev.get("delegations") or []
                 if d["party"] == party]
-        head = _merge(f"delegation:{party}", [(d.get("head"), s) for d, s in rows], dis)
+        head = _merge(f"head:{party}", [(d.get("head"), s) for d, s in rows], dis)
         title = next((d.get("title") for d, _ in rows if d.get("head") == head
                       and d.get("title")), None)
         delegations.append({"party": party, "head": head, "title": title})
@@ -263,10 +255,12 @@ def refresh_event(session: Session, event_id: int) -> None:
     out["type"] = out["type"] or target.type
     out["name"] = out["name"] or target.name
     out["status"] = out["status"] or target.status
+    out["main"] = any(ev.get("main") for ev, _ in evs)
     out["disagreements"] = dis
-    doc_dates = sorted(x for _, d in members for x in (d.published or d.date_latest,) if x)
-    facts = event_facts(out, {"published": doc_dates[0] if doc_dates else None,
-                              "date_estimate": None})
+    # The earliest report dates the event best when no report gives a date.
+    first = min(members, key=lambda m: (m[1].published or m[1].date_latest or "~"))[1]
+    facts = event_facts(out, {"id": None, "published": first.published, "date_estimate": {
+        "earliest": first.date_earliest, "latest": first.date_latest}})
     target.type, target.name, target.status = out["type"], out["name"], out["status"]
     target.ordinal = out["ordinal"]
     target.series_key = facts.series_key
@@ -280,10 +274,17 @@ def refresh_event(session: Session, event_id: int) -> None:
 
 
 def _touch_series(session: Session, key: str, name: str | None, acronym: str | None) -> None:
+    known_name, known_acronym = series_display(key)
+    if known_name and "@" in key:  # per-partner formats: "Cooperation Council (EU+KZ)"
+        known_name = f"{known_name} ({key.partition('@')[2]})"
+    name, acronym = known_name or name, known_acronym or acronym
     row = session.get(SeriesRow, key)
     if row is None:
         session.add(SeriesRow(key=key, name=name, acronym=acronym))
         session.flush()
+        return
+    if known_name:
+        row.name, row.acronym = known_name, known_acronym or row.acronym
         return
     row.name = row.name if row.name and len(row.name) >= len(name or "") else name
     row.acronym = row.acronym or acronym

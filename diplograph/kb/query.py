@@ -51,7 +51,7 @@ def _sources(s: Any, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
          .join(DocEventRow, DocEventRow.id == EventSourceRow.doc_event_id)
          .join(DocumentRow, DocumentRow.id == DocEventRow.document_id)
          .where(EventSourceRow.event_id.in_(event_ids)).order_by(DocumentRow.seq))
-    for ev_id, d, reasons in s.execute(q).tuples():
+    for ev_id, d, reasons in s.execute(q):
         if any(x["document"] == d.id for x in out[ev_id]):
             continue
         out[ev_id].append({"document": d.id, "source": d.source, "url": d.url,
@@ -144,7 +144,8 @@ def entity(db: Database, name: str) -> list[dict[str, Any]]:
     """Resolved entities known by ``name`` (name, alias, acronym or code), with titles over
     time, the events they attended and what they said."""
     with translate_errors(), db.session() as s:
-        keys = {f"code:{name.upper()}", f"person:{link.person_key(name)}"} | {
+        keys = {f"code:{name.upper()}",
+                f"person:{link.person_key(name).partition('|')[0]}"} | {
             f"{k}:{link.fold(name)}" for k in ("organization", "place", "initiative",
                                                "country", "person")}
         ids = set(s.scalars(select(EntityKeyRow.entity_id).where(EntityKeyRow.key.in_(keys))))
@@ -166,7 +167,7 @@ def _entity(s: Any, ent: EntityRow) -> dict[str, Any]:
          .where(DocEntityRow.entity_id == ent.id).order_by(DocumentRow.seq))
     titles: list[dict[str, Any]] = []
     docs: list[str] = []
-    for de, d in s.execute(q).tuples():
+    for de, d in s.execute(q):
         docs.append(d.id)
         when = d.published or d.date_latest
         for r in de.roles or []:
@@ -192,6 +193,7 @@ def _entity(s: Any, ent: EntityRow) -> dict[str, Any]:
 
 
 def series(db: Database) -> list[dict[str, Any]]:
+    """Recurring formats with their held rounds in order (announced ones are in ``plans``)."""
     with translate_errors(), db.session() as s:
         rows = list(s.scalars(select(SeriesRow).order_by(SeriesRow.key)))
     out = []
@@ -207,7 +209,8 @@ def series(db: Database) -> list[dict[str, Any]]:
 
 def _rounds(db: Database, key: str) -> list[dict[str, Any]]:
     with translate_errors(), db.session() as s:
-        ids = list(s.scalars(select(EventRow.id).where(EventRow.series_key == key)))
+        ids = list(s.scalars(select(EventRow.id).where(EventRow.series_key == key,
+                                                       EventRow.status == "held")))
     rounds = timeline(db, event_ids=ids)
     return sorted(rounds, key=lambda e: (e.get("ordinal") is None, e.get("ordinal") or 0,
                                          *_order(e)))
@@ -223,7 +226,7 @@ def figures(db: Database, measure: str | None = None, party: str | None = None
         if measure:
             q = q.where(FigureRow.measure == measure.lower())
         groups: dict[str, list[tuple[FigureRow, DocumentRow]]] = defaultdict(list)
-        for f, d in s.execute(q.order_by(DocumentRow.seq, FigureRow.id)).tuples():
+        for f, d in s.execute(q.order_by(DocumentRow.seq, FigureRow.id)):
             if party and party not in f.parties and party.upper() not in f.parties:
                 continue
             groups[f.key].append((f, d))
