@@ -6,10 +6,12 @@ bodies, tests/test_html.py): mean token F1 0.9587 with trafilatura's defaults, 0
 """
 from __future__ import annotations
 
+import functools
 import re
 import signal
 import threading
 from collections.abc import Iterator
+from configparser import ConfigParser
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
@@ -34,6 +36,16 @@ def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first bytes (``<meta charset=...>``), if any."""
     m = _CHARSET.search(data[:4096])
     return m.group(1).decode("ascii", "replace").lower() if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # the deadline below is ours
+    return config
 
 
 class _Timeout(Exception):
@@ -67,7 +79,7 @@ def extract(name: str, html: str, url: str | None = None) -> Ingested:
         with _deadline(TIMEOUT_S):
             doc: Any = trafilatura.bare_extraction(
                 html, url=url, favor_precision=True, include_comments=False,
-                include_tables=True, with_metadata=True, max_tree_size=MAX_TREE_SIZE,
+                include_tables=True, with_metadata=True, config=_config(),
                 date_extraction_params={"extensive_search": False, "original_date": True})
     except _Timeout:
         raise InputError.of("E108", detail=f"HTML extraction took over {TIMEOUT_S} s") from None

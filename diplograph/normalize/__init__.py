@@ -51,8 +51,10 @@ def normalize(ing: Ingested) -> Document:
 
 def _split_title(text: str) -> tuple[str | None, str]:
     head, body = title.split(text)
-    if head is not None and dateline.parse(head + " ") is not None:
-        return None, text
+    if head is not None:
+        dl = dateline.parse(text)
+        if dl is not None and "\n" in text[:dl.end]:  # a dateline on a line of its own
+            return None, text
     return head, body
 
 
