@@ -176,8 +176,9 @@ def _entity(s: Any, ent: EntityRow) -> dict[str, Any]:
     titles.sort(key=lambda t: (t["date"] is None, t["date"] or ""))
     names = {link.fold(n) for n in [ent.name, *ent.aliases, ent.code or ""] if n}
     attended = []
-    for ev in s.scalars(select(EventRow).join(DocEventRow, DocEventRow.event_id == EventRow.id)
-                        .where(DocEventRow.document_id.in_(docs)).distinct()):
+    ev_ids = set(s.scalars(select(DocEventRow.event_id).where(
+        DocEventRow.document_id.in_(docs), DocEventRow.event_id.is_not(None))))
+    for ev in s.scalars(select(EventRow).where(EventRow.id.in_(ev_ids))):
         heads = {link.fold(d.get("head")) for d in ev.data.get("delegations") or []}
         parts = {link.fold(p) for p in ev.data.get("participants") or []}
         if names & (heads | parts):
