@@ -147,16 +147,19 @@ def _from_frame(ctx: Context, fr: Frame, inline: list[Quote], resolver: Resolver
                 marks: set[int]) -> _Found | None:
     if fr.subject is None:
         return None
-    partial = any(a <= q.start < b for q in inline for a, b in fr.content)
-    if fr.requires_quote and not partial:
+    inside = [q for q in inline for a, b in fr.content if q.start < b and q.end > a]
+    if fr.requires_quote and not inside:
         return None
     speaker = resolver.resolve(fr.subject)
     if speaker is None:
         return None
-    body = " ".join(_unquote(ctx.text, a, b, marks) for a, b in fr.content)
+    # the parse can end a clause inside a quotation: the quotation is kept whole
+    content = [(min([a] + [q.start for q in inside if q.start < a < q.end]),
+                max([b] + [q.end for q in inside if q.start < b < q.end])) for a, b in fr.content]
+    body = " ".join(_unquote(ctx.text, a, b, marks) for a, b in content)
     if not body:
         return None
-    return _Found(fr.start, "partial" if partial else "indirect", body, fr.cue, speaker,
+    return _Found(fr.start, "partial" if inside else "indirect", body, fr.cue, speaker,
                   [(fr.start, fr.end)])
 
 

@@ -210,6 +210,9 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
         span = _trim(text, comp.left_edge.idx, _end(comp.right_edge))
     elif clause and obj is None and (comp := _clause(tok, right_only=False)) is not None:
         span = _clause_span(tok, comp, text, is_cue)
+    elif clause and obj is None and (comp := _clausal_adjunct(tok, is_cue)) is not None:
+        # "said for Russia to make progress the government must …": a misparsed complement
+        span = _trim(text, _end(tok), right)
     elif clause and obj is None and _reversed(tok):
         # "Both sides hope to …, Mr Mandelson said."
         a = max(tok.sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
@@ -237,7 +240,15 @@ def _infinitive_complement(verb: "Token") -> "Token | None":
                  and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
 
 
+def _clausal_adjunct(verb: "Token", is_cue: Callable[["Token"], bool]) -> "Token | None":
+    return next((c for c in verb.rights if c.dep_ == "advcl" and not is_cue(c)
+                 and any(t.dep_ in _CLAUSE_DEPS for t in c.subtree)), None)
+
+
 def _reversed(verb: "Token") -> bool:
+    """'…, Mr Mandelson said.': the attribution follows the clause after a comma or dash."""
     head = verb.head
+    before = verb.left_edge.i - 1
     return (verb.dep_ in ("parataxis", "ccomp", "conj") and head.i < verb.i
-            and head.pos_ in ("VERB", "AUX"))
+            and head.pos_ in ("VERB", "AUX") and before >= 0
+            and verb.doc[before].text in (",", "—", "–", "-"))
