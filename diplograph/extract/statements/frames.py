@@ -80,13 +80,18 @@ def _subject(verb: "Token") -> "Token | None":
 def _clause(verb: "Token", right_only: bool) -> "Token | None":
     """The verb's clausal complement on its right, or else on its left in the same
     paragraph (the parser can join a paragraph to the next one)."""
-    right = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i]
+    right = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i and _finite(c)]
     if right or right_only:
         return right[0] if right else None
     for c in verb.children:
-        if c.dep_ in _CLAUSE_DEPS and "\n" not in verb.doc.text[c.idx:verb.idx]:
+        if c.dep_ in _CLAUSE_DEPS and _finite(c) and "\n" not in verb.doc.text[c.idx:verb.idx]:
             return c
     return None
+
+
+def _finite(comp: "Token") -> bool:
+    """'agreed to suspend …' is an undertaking, parsed as ccomp at times; not reported speech."""
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
 
 
 def _infinitive(verb: "Token") -> bool:
@@ -242,6 +247,7 @@ def _infinitive_complement(verb: "Token") -> "Token | None":
 
 def _clausal_adjunct(verb: "Token", is_cue: Callable[["Token"], bool]) -> "Token | None":
     return next((c for c in verb.rights if c.dep_ == "advcl" and not is_cue(c)
+                 and any(t.dep_ == "nsubj" for t in c.children)
                  and any(t.dep_ in _CLAUSE_DEPS for t in c.subtree)), None)
 
 

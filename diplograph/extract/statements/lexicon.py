@@ -17,6 +17,8 @@ class Lexicon:
     agents: frozenset[str]
     mouthpieces: tuple[str, ...]
     anaphoric: dict[str, frozenset[str]]
+    delegation_heads: frozenset[str]
+    delegations: frozenset[str]
     name_cue: re.Pattern[str]
     pronouns: dict[str, frozenset[str]]
 
@@ -41,6 +43,8 @@ def lexicon(lang: str = "en") -> Lexicon:
         agents=frozenset(data["agents"]),
         mouthpieces=tuple(data["mouthpieces"]),
         anaphoric={k: frozenset(v) for k, v in data["anaphoric"].items()},
+        delegation_heads=frozenset(data["delegation_heads"]),
+        delegations=frozenset(data["delegations"]),
         # a name cue right before the opening mark: 'the so-called «…»'
         name_cue=re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\W{0,3}$", re.I),
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},

@@ -9,18 +9,21 @@ earlier speaker of a fitting type, and a name spaCy tagged falls back to its own
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.statements.lexicon import Lexicon
+from diplograph.knowledge import load
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 PARTICIPANTS = "participants"
+GROUP = "group"  # several named parties speaking together
 _ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -30,7 +33,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 class Speaker:
     entity_id: str | None
     name: str
-    type: str  # an entity type, "collective" or "description"
+    type: str  # an entity type, "collective", "group" or "description"
 
 
 class Resolver:
@@ -58,7 +61,7 @@ class Resolver:
         self._history: list[tuple[int, Speaker]] = []
         for tok in ctx.doc:
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not in_quote(tok.idx):
-                sp = self._named(tok)
+                sp = self._joint(tok) or self._named(tok)
                 if sp is not None:
                     self._history.append((tok.idx, sp))
 
@@ -89,13 +92,18 @@ class Resolver:
         joint = self._joint(subj)
         if joint is not None:
             return joint
+        head = subj.lemma_.lower()
+        if head in self.lex.anaphoric and subj.tag_ == "NNS" and self._definite(subj):
+            # "EADS and BAE Systems … The companies said": the last group named
+            sp = self.previous(subj.idx, frozenset({GROUP}))
+            if sp is not None:
+                return sp
         sp = self._entity(subj) or self._appos(subj)
         if sp is not None:
             return sp
-        sp = self._mouthpiece(subj)
+        sp = self._mouthpiece(subj) or self._delegation_head(subj)
         if sp is not None:
             return sp
-        head = subj.lemma_.lower()
         if head in self.lex.anaphoric and self._definite(subj) and not self._modified(subj):
             sp = self._titled_before(subj) or self.previous(subj.idx, self.lex.anaphoric[head])
             if sp is not None:
@@ -157,7 +165,7 @@ class Resolver:
         if any(p is None for p in parts):
             return None
         names = [p.name for p in parts if p is not None]
-        return Speaker(None, ", ".join(names[:-1]) + " and " + names[-1], "description")
+        return Speaker(None, ", ".join(names[:-1]) + " and " + names[-1], GROUP)
 
     def _mouthpiece(self, tok: "Token") -> Speaker | None:
         a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -173,6 +181,30 @@ class Resolver:
             if sp is not None and sp.type in ("organization", "country"):
                 return sp
         return None
+
+    def _delegation_head(self, tok: "Token") -> Speaker | None:
+        """'the head of the European delegation': the head the events stage found for the
+        delegation of the party the modifier names."""
+        if tok.lemma_.lower() not in self.lex.delegation_heads:
+            return None
+        group = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        if group is None or group.lemma_.lower() not in self.lex.delegations:
+            return None
+        words = [t.text for t in group.lefts if t.dep_ in ("amod", "compound", "poss")]
+        heads = {d.head for e in self.ctx.events for d in e.delegations
+                 if d.head and any(self._names_party(w, d.party) for w in words)}
+        if len(heads) != 1:
+            return None
+        name = heads.pop()
+        ent = next((e for e in self.ctx.entities if e.type == "person" and e.name == name), None)
+        return Speaker(ent.id if ent else None, name, "person")
+
+    def _names_party(self, word: str, party: str) -> bool:
+        if word == party or _demonyms().get(word) == party:
+            return True
+        ent = next((e for e in self.ctx.entities if party in (e.code, e.name)), None)
+        return ent is not None and ent.name.split()[0] == word
 
     def _definite(self, tok: "Token") -> bool:
         return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
@@ -193,6 +225,12 @@ class Resolver:
                 if owner is not None:
                     return Speaker(None, f"{owner.name}'s {desc}", "description")
         return Speaker(None, desc, "description")
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    data: dict[str, str] = load("countries").get("demonyms", {})
+    return data
 
 
 def _title_words(head: "Token", name_start: int) -> frozenset[str]:
