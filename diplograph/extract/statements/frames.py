@@ -5,6 +5,7 @@ One pass over the tokens; each frame looks only at its verb's own children and s
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ MIN_OBJECT_WORDS = 4
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj"})
 _TRIM = " \t\r\n,;:—–-"
+_DANGLING = re.compile(r"[\s,]+(?:and|but|or)$")
 
 
 @dataclass(slots=True)
@@ -58,7 +60,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in _TRIM:
         b -= 1
-    return a, b
+    m = _DANGLING.search(text, a, b)
+    return (a, m.start()) if m else (a, b)
 
 
 def _subject(verb: "Token") -> "Token | None":
@@ -193,8 +196,8 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
     if not kinds:
         return None
     right = _right_end(tok, is_cue)
-    listener = next((c for c in tok.children if c.dep_ in ("dobj", "dative")
-                     and c.lemma_.lower() in lex.listeners), None)
+    listener = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.is_lower
+                     and c.lemma_ in lex.listeners), None)
     cue, ca, cb = _cue(tok, particle if particle is not None else listener)
     frame = Frame(tok, cue, ca, cb, subj, kinds=kinds, takes_quote="clause" in kinds,
                   requires_quote="quoted" in kinds)
@@ -208,11 +211,13 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
     elif clause and (comp := _clause(tok, right_only=True)) is not None:
         span = _clause_span(tok, comp, text, is_cue)
     elif obj is not None and ("object" in kinds or "quoted" in kinds):
-        a, b = _trim(text, obj.left_edge.idx, right)
+        a, b = _trim(text, max(obj.left_edge.idx, cb), right)
         if "quoted" in kinds or _words(text[a:b]) >= MIN_OBJECT_WORDS:
             span = (a, b)
     elif "to" in kinds and (comp := _infinitive_complement(tok)) is not None:
-        span = _trim(text, comp.left_edge.idx, _end(comp.right_edge))
+        a, b = _trim(text, max(comp.left_edge.idx, cb), _end(comp.right_edge))
+        if _words(text[a:b]) >= MIN_OBJECT_WORDS:
+            span = (a, b)
     elif clause and obj is None and (comp := _clause(tok, right_only=False)) is not None:
         span = _clause_span(tok, comp, text, is_cue)
     elif clause and obj is None and (comp := _clausal_adjunct(tok, is_cue)) is not None:
