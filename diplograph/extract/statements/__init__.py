@@ -15,13 +15,17 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
-from diplograph.extract.statements.frames import Frame, find_frames
+from diplograph.extract.statements.frames import Frame, colon_frame, find_frames
 from diplograph.extract.statements.lexicon import Lexicon, lexicon
 from diplograph.extract.statements.quotes import Quote, find_quotes
 from diplograph.extract.statements.speakers import Resolver, Speaker
 from diplograph.model import Span, Statement, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["run"]
 
@@ -87,7 +91,7 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
     for q in quotes:
         if lex.name_cue.search(text[max(0, q.start - 20):q.start]):
             continue
-        fr = _attribution(text, q, by_pos, verb_pos, used)
+        fr = _attribution(ctx.doc, text, q, by_pos, verb_pos, used)
         if fr is not None:
             used.add(fr.verb.idx)
             events.append((q.start, 0, (q, fr)))
@@ -163,7 +167,7 @@ def _from_frame(ctx: Context, fr: Frame, inline: list[Quote], resolver: Resolver
                   [(fr.start, fr.end)])
 
 
-def _attribution(text: str, q: Quote, frames: list[Frame], verb_pos: list[int],
+def _attribution(doc: "Doc", text: str, q: Quote, frames: list[Frame], verb_pos: list[int],
                  used: set[int]) -> Frame | None:
     """The frame next to quotation ``q``: before it ending in ':' or ',', or right after it."""
     before = text[:q.start].rstrip()
@@ -172,6 +176,11 @@ def _attribution(text: str, q: Quote, frames: list[Frame], verb_pos: list[int],
         lo, hi = bisect.bisect_left(verb_pos, start), bisect.bisect_left(verb_pos, q.start)
         for fr in reversed(frames[lo:hi]):
             if fr.takes_quote and fr.verb.idx not in used:
+                return fr
+        if before[-1] == ":":
+            colon = doc.char_span(len(before) - 1, len(before))
+            fr = colon_frame(colon[0]) if colon is not None else None
+            if fr is not None:
                 return fr
     if not _opens_sentence(text, q.start) and not (before and before[-1] in ",:"):
         return None

@@ -23,13 +23,14 @@ MIN_OBJECT_WORDS = 4
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj"})
 _TRIM = " \t\r\n,;:—–-"
+_TRIM_END = _TRIM + "."
 _DANGLING = re.compile(r"[\s,]+(?:and|but|or)$")
 
 
 @dataclass(slots=True)
 class Frame:
     verb: "Token"
-    cue: str
+    cue: str | None
     cue_start: int
     cue_end: int
     subject: "Token | None"
@@ -58,7 +59,7 @@ def _end(tok: "Token") -> int:
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in _TRIM:
         a += 1
-    while b > a and text[b - 1] in _TRIM:
+    while b > a and text[b - 1] in _TRIM_END:
         b -= 1
     m = _DANGLING.search(text, a, b)
     return (a, m.start()) if m else (a, b)
@@ -186,6 +187,22 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool]) -> li
         if frame is not None:
             frames.append(frame)
     return frames
+
+
+def colon_frame(colon: "Token") -> Frame | None:
+    """'Commissioner Sefcovic was clear: «…»': the subject of the clause before the colon
+    speaks, with no reporting verb to cite."""
+    if colon.i == 0:
+        return None
+    verb = colon.doc[colon.i - 1]
+    while verb.head.i < colon.i and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.i > colon.i:
+        return None
+    return Frame(verb, None, verb.idx, verb.idx + len(verb.text), subj, takes_quote=True)
 
 
 def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,

@@ -215,15 +215,19 @@ class Resolver:
 
     def _description(self, tok: "Token") -> Speaker:
         doc = tok.doc
-        words = [t.text for t in doc[tok.left_edge.i: tok.i + 1]
-                 if t.dep_ != "punct" and not (t.i == tok.left_edge.i and t.lower_ in _DETERMINERS)]
-        desc = " ".join(words)
+        first = tok.left_edge
+        if first.lower_ in _DETERMINERS and first.i < tok.i:
+            first = doc[first.i + 1]
+        end = tok.idx + len(tok.text)
+        desc = " ".join(doc.text[first.idx:end].split())
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("for", "of"):
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 owner = self._named(obj) if obj is not None else None
                 if owner is not None:
                     return Speaker(None, f"{owner.name}'s {desc}", "description")
+                if c.lower_ == "of" and c.i == tok.i + 1:  # "head of the European delegation"
+                    desc = " ".join(doc.text[first.idx:c.right_edge.idx + len(c.right_edge.text)].split())
         return Speaker(None, desc, "description")
 
 
