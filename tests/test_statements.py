@@ -1,0 +1,278 @@
+"""The statements stage: quotations, reporting frames and speakers, on the seed, the BBC dev
+golds and short reports written for these tests (other quoting conventions)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from diplograph.extract.statements.quotes import find_quotes
+from tests.conftest import require_shared
+
+# -- quotation marks -------------------------------------------------------------------
+
+
+def _quotes(text: str) -> list[str]:
+    return [q.text(text) for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said, «We are ready.» Then he left.", ["We are ready."]),
+    ("He said: “We are ready.” Then he left.", ["We are ready."]),
+    ("Er sagte: „Wir sind bereit.“ Dann ging er.", ["Wir sind bereit."]),
+    ('He said: "We are ready." Then he left.', ["We are ready."]),
+    ("'We are ready,' the minister said.", ["We are ready,"]),
+    ("He called it ‘a new stage’ of ties.", ["a new stage"]),
+])
+def test_each_quoting_style_gives_the_words_inside_the_marks(text: str, expected: list[str]) -> None:
+    assert _quotes(text) == expected
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "Kazakhstan’s exports and the members' budgets grew; Russia's did not."
+    assert _quotes(text) == []
+
+
+def test_a_nested_quotation_belongs_to_the_outer_one() -> None:
+    text = "He said: «The “Middle Corridor” is open.» Then he left."
+    assert _quotes(text) == ["The “Middle Corridor” is open."]
+
+
+def test_a_quotation_running_on_into_a_new_mark_is_one_quotation() -> None:
+    text = 'He added: "We must move. "Children are waiting." The talks went on.'
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text(text) == "We must move. Children are waiting."
+
+
+def test_a_quotation_continued_in_the_next_paragraph_is_one_quotation() -> None:
+    text = 'She said: "We will not give in.\n\n"The rebate stays." Then the talks ended.'
+    assert _quotes(text) == ["We will not give in. The rebate stays."]
+
+
+def test_an_unclosed_quotation_ends_at_its_paragraph() -> None:
+    text = 'He said: "We will see.\n\nThe talks ended on Friday.'
+    assert _quotes(text) == ["We will see."]
+
+
+# -- the seed --------------------------------------------------------------------------
+
+
+def _by_text(record: dict, fragment: str) -> dict:
+    hits = [s for s in record["statements"] if fragment in s["text"]]
+    assert hits, f"no statement contains {fragment!r}: {[s['text'][:60] for s in record['statements']]}"
+    return hits[0]
+
+
+def test_seed_direct_quotation_with_attribution_before_it(seed_record: dict) -> None:
+    s = _by_text(seed_record, "on the threshold of a qualitatively new stage")
+    assert s["kind"] == "direct"
+    assert s["speaker_name"] == "Roman Vassilenko"
+    assert s["cue"] == "said"
+    assert s["text"].startswith("Kazakhstan, Central Asia, and the European Union")
+    assert "«" not in s["text"] and "»" not in s["text"]
+
+
+def test_seed_quotation_after_attribution_keeps_inner_punctuation(seed_record: dict) -> None:
+    s = _by_text(seed_record, "humanitarian assistance to the Afghan people")
+    assert (s["kind"], s["speaker_name"]) == ("direct", "Roman Vassilenko")
+    assert s["text"].endswith("in that country,")
+
+
+def test_seed_partial_quotation_resolves_a_delegation_head(seed_record: dict) -> None:
+    s = _by_text(seed_record, "reliable partner for Central Asia")
+    assert s["kind"] == "partial"
+    assert s["cue"] == "reassured"
+    assert s["speaker_name"] == "Enrique Mora"
+    assert s["text"].startswith("the EU has been")
+
+
+def test_seed_indirect_speech_keeps_the_subject_across_a_chain(seed_record: dict) -> None:
+    s = _by_text(seed_record, "efforts in developing cooperation in the region")
+    assert (s["kind"], s["cue"], s["speaker_name"]) == ("indirect", "briefed on", "Roman Vassilenko")
+    assert "articulated a number of specific initiatives" in s["text"]
+    called = _by_text(seed_record, "the participants to jointly and fully implement")
+    assert (called["cue"], called["speaker_name"]) == ("called on", "Roman Vassilenko")
+
+
+def test_seed_according_to_a_description_of_the_speaker(seed_record: dict) -> None:
+    s = _by_text(seed_record, "harmonization of transport standards")
+    assert s["cue"] == "According to"
+    assert s["speaker_name"] == "Roman Vassilenko"
+    assert not s["text"].startswith("According")
+
+
+def test_seed_collective_speakers_are_the_participants(seed_record: dict) -> None:
+    s = _by_text(seed_record, "would serve mutual interests")
+    assert (s["speaker"], s["speaker_name"], s["cue"]) == (None, "participants", "agreed")
+
+
+def test_seed_names_in_quotation_marks_are_not_statements(seed_record: dict) -> None:
+    texts = {s["text"] for s in seed_record["statements"]}
+    assert "Central Trans-Caspian Transport Network" not in texts
+    assert "most sustainable option" not in texts
+
+
+def test_seed_statements_are_numbered_in_text_order_with_evidence(seed_record: dict) -> None:
+    sts = seed_record["statements"]
+    assert [s["id"] for s in sts] == [f"s{i}" for i in range(1, len(sts) + 1)]
+    starts = [s["evidence"][0]["start"] for s in sts]
+    assert starts == sorted(starts)
+    text = seed_record["document"]["text"]
+    for s in sts:
+        ev = text[s["evidence"][0]["start"]:s["evidence"][0]["end"]]
+        assert s["text"].split()[0].strip("«»\"") in ev
+    ids = {e["id"] for e in seed_record["entities"]}
+    assert all(s["speaker"] in ids for s in sts if s["speaker"] is not None)
+    main = [e["id"] for e in seed_record["events"] if e["main"]]
+    if main:
+        assert all(s["event"] == main[0] for s in sts)
+
+
+# -- quality gate on the golds ---------------------------------------------------------
+
+# Floors on the statements F1 (shared/tools/score.py), pinned a little under what the stage
+# scores today (seed 1.00; BBC: 0.67 on bbc-business-469, 1.00 on the other seven) so that
+# a regression fails and noise in others' stages does not.
+FLOORS = {
+    "kazinform-hlpsd-2023": 0.85,
+    "bbc-business-178": 0.80, "bbc-business-241": 0.85, "bbc-business-424": 0.80,
+    "bbc-business-469": 0.60, "bbc-politics-015": 0.80, "bbc-politics-139": 0.80,
+    "bbc-politics-209": 0.85, "bbc-politics-373": 0.85,
+}
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    path = require_shared("tools", "score.py")
+    spec = importlib.util.spec_from_file_location("diplograph_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_statements_f1_on_gold_records(name: str, extractor, scorer) -> None:
+    from diplograph.ingest import RawInput
+    from diplograph.pipeline import read_document
+
+    gold = json.loads(require_shared("gold", f"{name}.json").read_text(encoding="utf-8"))
+    src = require_shared("seeds" if name.startswith("kazinform") else "dev/texts", f"{name}.txt")
+    record = extractor.extract(read_document(RawInput(str(src), src.read_bytes(), "text"))).to_dict()
+    result = scorer.score(gold, record)["statements"]
+    assert result["f1"] >= FLOORS[name], (name, result)
+
+
+# -- reports written for these tests ---------------------------------------------------
+
+GERMAN = """Germany and Uzbekistan hold consultations
+
+BERLIN - Germany and Uzbekistan held political consultations in Berlin on Tuesday.
+
+„We see great potential in renewable energy,“ said State Secretary Thomas Bagger after the talks. Uzbek Deputy Foreign Minister Bakhromjon Aloyev noted that bilateral trade had doubled since 2019.
+
+Bagger also called for closer cooperation on vocational training. „Our companies are ready to invest.“
+"""
+
+SINGLE = """Uzbek and Tajik ministers meet
+
+TASHKENT - The foreign ministers of Uzbekistan and Tajikistan met in Tashkent on Monday.
+
+'Our relations have reached a new level,' Foreign Minister Bakhtiyor Saidov told journalists after the meeting. He added: 'We agreed to open two new border crossings this year.'
+
+Tajik Foreign Minister Sirojiddin Muhriddin said the sides would work on the so-called 'water-energy nexus' and praised the 'constructive spirit' of the talks.
+"""
+
+COLON = """EU and Kazakhstan sign raw materials memorandum
+
+ASTANA - The European Union and Kazakhstan signed a memorandum on critical raw materials.
+
+According to the ministry's press service, the document covers exploration, processing and training. The parties stressed the importance of transparent supply chains.
+
+EU Commissioner Maros Sefcovic was clear: "Kazakhstan is a key partner for Europe." The documentary "Steppe Roads" was shown at the reception. A senior EU official said the next round of talks would be held in Brussels in the spring.
+"""
+
+
+def _statements(extract_text, text: str) -> list[dict]:
+    return extract_text(text)["statements"]
+
+
+def test_german_quotation_marks_and_a_quotation_continuing_the_speaker(extract_text) -> None:
+    sts = _statements(extract_text, GERMAN)
+    first = next(s for s in sts if "renewable energy" in s["text"])
+    assert (first["kind"], first["speaker_name"]) == ("direct", "Thomas Bagger")
+    assert "„" not in first["text"] and "“" not in first["text"]
+    noted = next(s for s in sts if "bilateral trade had doubled" in s["text"])
+    assert (noted["kind"], noted["cue"], noted["speaker_name"]) == ("indirect", "noted", "Bakhromjon Aloyev")
+    assert noted["text"].startswith("bilateral trade")  # "that" dropped
+    follow = next(s for s in sts if "ready to invest" in s["text"])
+    assert (follow["kind"], follow["speaker_name"]) == ("direct", "Thomas Bagger")
+
+
+def test_single_quotes_listener_in_cue_pronoun_and_scare_quotes(extract_text) -> None:
+    sts = _statements(extract_text, SINGLE)
+    told = next(s for s in sts if "new level" in s["text"])
+    assert (told["kind"], told["cue"], told["speaker_name"]) == ("direct", "told journalists", "Bakhtiyor Saidov")
+    added = next(s for s in sts if "border crossings" in s["text"])
+    assert (added["cue"], added["speaker_name"]) == ("added", "Bakhtiyor Saidov")
+    said = next(s for s in sts if "would work on" in s["text"])
+    assert said["kind"] == "indirect"  # a so-called name does not make it a quotation
+    assert said["speaker_name"] == "Sirojiddin Muhriddin"
+    praised = next(s for s in sts if "constructive spirit" in s["text"])
+    assert (praised["kind"], praised["cue"]) == ("partial", "praised")
+    assert not any(s["text"] == "water-energy nexus" for s in sts)
+
+
+def test_press_service_colon_quotation_titles_and_unnamed_officials(extract_text) -> None:
+    sts = _statements(extract_text, COLON)
+    acc = next(s for s in sts if "exploration, processing and training" in s["text"])
+    assert acc["cue"] == "According to"
+    assert "press service" in acc["speaker_name"]
+    assert acc["text"].startswith("the document covers")
+    parties = next(s for s in sts if "transparent supply chains" in s["text"])
+    assert (parties["speaker"], parties["speaker_name"]) == (None, "participants")
+    colon = next(s for s in sts if "key partner for Europe" in s["text"])
+    assert (colon["kind"], colon["speaker_name"]) == ("direct", "Maros Sefcovic")
+    assert not any("Steppe Roads" in s["text"] for s in sts)
+    official = next(s for s in sts if "next round of talks" in s["text"])
+    assert (official["speaker"], official["speaker_name"]) == (None, "senior EU official")
+
+
+def test_no_statement_without_a_speaker_or_a_reporting_frame(extract_text) -> None:
+    text = ("Trade grows\n\nTrade between the two countries grew by 12% in 2023. "
+            "The \"Green Corridor\" project will open next year, the report said nothing more. "
+            "It was \"a good year\".\n")
+    sts = _statements(extract_text, text)
+    assert not any("Green Corridor" == s["text"] or "a good year" == s["text"] for s in sts)
+    assert not any("grew by 12%" in s["text"] for s in sts)
+
+
+def test_unbalanced_marks_do_not_break_the_stage(extract_text) -> None:
+    text = "Odd marks\n\n«He said »» “ ” „ ' ' \" and then: «\n\n\"\n"
+    record = extract_text(text)
+    assert isinstance(record["statements"], list)
+
+
+# -- the coreference seam: speakers through ctx.entity_at ------------------------------
+
+
+def test_descriptive_mentions_from_coreference_name_the_speaker(nlp) -> None:
+    from diplograph.extract import statements
+    from diplograph.extract.context import Context
+    from diplograph.model import Document, Entity
+
+    text = ("Ambassador Lina Perez opened the talks. The diplomat stressed that the border "
+            "crossings would reopen in May.")
+    ctx = Context(document=Document(text=text), doc=nlp(text))
+    perez = Entity(id="e1", type="person", name="Lina Perez")
+    ctx.entities.append(perez)
+    ctx.add_mention(text.index("Lina Perez"), text.index("Lina Perez") + 10, perez)
+    start = text.index("The diplomat")
+    ctx.add_mention(start, start + len("The diplomat"), perez, "descriptive")
+    statements.run(ctx)
+    [s] = ctx.statements
+    assert (s.speaker, s.speaker_name, s.kind, s.cue) == ("e1", "Lina Perez", "indirect", "stressed")
+    assert s.text == "the border crossings would reopen in May"
+    assert s.evidence and text[s.evidence[0].start:s.evidence[0].end].startswith("The diplomat")
