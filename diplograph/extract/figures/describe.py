@@ -1,0 +1,133 @@
+"""What a figure measures and whether it is a change, from the words around it (measures.json)."""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
+from diplograph.knowledge import load
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_M = load("measures")
+_CUES: dict[str, str] = {w: m for m, words in _M["cues"].items() for w in words}
+_RATE_OF_CHANGE = frozenset(_M["rate_of_change"])
+_UP = _M["change"]["increase"]
+_DOWN = _M["change"]["decrease"]
+_CHANGE_VERBS: dict[str, str] = {**{w: "increase" for w in _UP["verbs"]}, **{w: "decrease" for w in _DOWN["verbs"]}}
+_CHANGE_NOUNS: dict[str, str] = {**{w: "increase" for w in _UP["nouns"]}, **{w: "decrease" for w in _DOWN["nouns"]}}
+_CHANGE_MODIFIERS: dict[str, str] = {**{w: "increase" for w in _UP["modifiers"]},
+                                     **{w: "decrease" for w in _DOWN["modifiers"]}}
+_CHANGE_WORDS = {**_CHANGE_VERBS, **_CHANGE_NOUNS}
+_LEVEL_MARKERS = frozenset(_M["change"]["level_markers"])
+# Names of things ("World Trade Organisation", "International Monetary Fund") say nothing about a figure.
+_NAME_ENTS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+# A cue inside the "of" phrase of a percentage names its base ("1% of national income"), not
+# what it measures; such cues only count when nothing else does.
+_BASE_PENALTY = 1000
+
+
+def _lemma(tok: "Token") -> str:
+    return tok.lemma_.lower()
+
+
+def _next_word(tok: "Token") -> "Token | None":
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].text in ("-", "\u2010", "\u2011"):
+        i += 1
+    return doc[i] if i < len(doc) and i - tok.i <= 2 else None
+
+
+def cue_of(tok: "Token") -> tuple[str, str] | None:
+    """(measure, cue) for a token starting a two-word or one-word cue."""
+    if tok.ent_type_ in _NAME_ENTS:
+        return None
+    nxt = _next_word(tok)
+    if nxt is not None and nxt.ent_type_ not in _NAME_ENTS:
+        pair = f"{_lemma(tok)} {_lemma(nxt)}"
+        if pair in _CUES:
+            return _CUES[pair], pair
+    lem = _lemma(tok)
+    if lem in _CUES:
+        return _CUES[lem], lem
+    low = tok.lower_
+    return (_CUES[low], low) if low in _CUES else None
+
+
+def measure(anchor: "Token", levels: Iterable[tuple["Token", list["Token"]]], skip: Collection[int],
+            percent: bool) -> tuple[str, str] | None:
+    """(measure, cue) of the cue nearest ``anchor`` in the innermost clause that has one."""
+    base = _of_phrase(anchor) if percent else set()
+    for _, toks in levels:
+        best: tuple[float, str, str] | None = None
+        for tok in toks:
+            if tok.i in skip:
+                continue
+            hit = cue_of(tok)
+            if hit is None:
+                continue
+            dist = abs(tok.i - anchor.i) - (0.5 if " " in hit[1] else 0) + (_BASE_PENALTY if tok.i in base else 0)
+            if best is None or dist < best[0]:
+                best = (dist, hit[0], hit[1])
+        if best is not None:
+            return best[1], best[2]
+    return None
+
+
+def _of_phrase(anchor: "Token") -> set[int]:
+    out: set[int] = set()
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def change(phrase: "Span", lead: int, percent: bool, cue: str | None) -> str | None:
+    """"increase"/"decrease" when the figure itself is a change; None for a level.
+
+    ``lead`` is the token index where the figure's words begin (its hedge included).
+    """
+    doc = phrase.doc
+    if lead < phrase.start and doc[lead].lower_ in _LEVEL_MARKERS:
+        return None  # "fell below 10%": a level reached, hedged
+    prev = doc[lead - 1] if lead > 0 else None
+    prev2 = doc[lead - 2] if lead > 1 else None
+    if prev is not None:
+        word = prev.lower_
+        if word == "by" and prev2 is not None:
+            return _CHANGE_WORDS.get(_lemma(prev2)) or _CHANGE_WORDS.get(prev2.lower_)
+        if word == "of" and prev2 is not None and _lemma(prev2) in _CHANGE_NOUNS:
+            return _CHANGE_NOUNS[_lemma(prev2)]
+        if percent and prev.pos_ in ("VERB", "ADV", "ADP") and _lemma(prev) in _CHANGE_VERBS:
+            return _CHANGE_VERBS[_lemma(prev)]
+        for t in (prev, prev2):
+            if t is not None and t.lower_ in _CHANGE_MODIFIERS:
+                return _CHANGE_MODIFIERS[t.lower_]
+    nxt = doc[phrase.end] if phrase.end < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and _lemma(nxt) in _CHANGE_NOUNS:
+        return _CHANGE_NOUNS[_lemma(nxt)]
+    if percent and cue in _RATE_OF_CHANGE:
+        return "increase"
+    return None
+
+
+def attributive_noun(phrase: "Span") -> "Token | None":
+    """The noun a percentage modifies as an adjective ("a 100% effort"), when it does."""
+    doc = phrase.doc
+    if phrase.end >= len(doc):
+        return None
+    nxt = doc[phrase.end]
+    last = doc[phrase.end - 1]
+    head = last.head
+    if nxt.pos_ in ("NOUN", "ADJ", "PROPN") and head.i >= phrase.end and last.dep_ in ("compound", "amod", "nmod", "nummod"):
+        return head
+    return None
+
+
+def names_measure(phrase: "Span", noun: "Token") -> bool:
+    """Whether the words from a figure to the noun it modifies say what it measures or how it changed."""
+    for t in phrase.doc[phrase.end:noun.i + 1]:
+        if cue_of(t) is not None or _lemma(t) in _CHANGE_NOUNS:
+            return True
+    return False
