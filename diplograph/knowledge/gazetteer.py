@@ -18,6 +18,7 @@ __all__ = [
     "Country", "Org", "Place", "Region", "Ministry",
     "country", "country_by_code", "party_code", "capital_of", "place", "organization",
     "region", "ministry", "demonym", "initiative", "Initiative", "fold", "EU_CODE",
+    "lookup", "all_keys", "ministry_words",
 ]
 
 EU_CODE = "EU"
@@ -258,3 +259,45 @@ def ministry(text: str) -> Org | None:
             continue
         return Org(kind.of(c.name), kind.acronym, (), c.code)
     return None
+
+
+def lookup(folded: str) -> tuple[str, object] | None:
+    """The best reading of an already folded name: ``(kind, entry)`` as in ``all_keys``;
+    ministry kinds alone (without a country) are not returned."""
+    kind = _all_keys().get(folded)
+    if kind is None or kind == "ministry":
+        return None
+    t = _tables()
+    if kind in ("country", "demonym"):
+        code = (t.countries if kind == "country" else t.demonyms)[folded]
+        c = country_by_code(code)
+        return (kind, c) if c else None
+    table = {"organization": t.orgs, "place": t.places, "region": t.regions,
+             "initiative": t.initiatives}[kind]
+    return kind, table[folded]
+
+
+def ministry_words() -> frozenset[str]:
+    """Lower-case words of ministry names ("ministry", "foreign", "mfa", ...)."""
+    return frozenset(w for key in _tables().ministries for w in re.findall(r"[a-z]+", key)
+                     if w not in ("of", "for", "the", "and"))
+
+
+def all_keys() -> dict[str, str]:
+    """Every folded name the gazetteer knows, with its kind: ``country``, ``demonym``,
+    ``organization``, ``ministry`` (a ministry kind, without its country), ``place``,
+    ``region`` or ``initiative``. For scanners that must know where a lookup may start."""
+    return _all_keys()
+
+
+@functools.lru_cache(maxsize=1)
+def _all_keys() -> dict[str, str]:
+    t = _tables()
+    out: dict[str, str] = {}
+    # later kinds win where one name has several readings ("Luxembourg": country, not city)
+    for kind, table in (("ministry", t.ministries), ("region", t.regions), ("place", t.places),
+                        ("demonym", t.demonyms), ("country", t.countries),
+                        ("organization", t.orgs), ("initiative", t.initiatives)):
+        for key in table:
+            out[key] = kind
+    return out

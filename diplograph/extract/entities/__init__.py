@@ -1,0 +1,325 @@
+"""Extract stage: entities — spaCy's NER corrected by the knowledge the project carries.
+
+Order of evidence: (1) the gazetteer scan (countries, the EU, bodies, ministries, places,
+regions, known initiatives) wins wherever it matches; (2) capitalised names headed by a
+programme word ("... Strategy on Central Asia", «... Transport Network») are initiatives;
+(3) acronyms the text defines ("... Development (EBRD)") attach to their long form;
+(4) what is left of spaCy's entities is cleaned (leading "the", possessive, honorifics),
+re-typed, and dropped when it is a date, a number, an event or a generic word. Persons
+get roles from appositions and premodifiers; ``coref`` then adds descriptive and pronoun
+mentions. Entity ids follow first mention.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from diplograph.extract import coref
+from diplograph.extract.context import Context, MentionKind
+from diplograph.extract.entities import persons
+from diplograph.extract.entities.lexicon import lexicon
+from diplograph.extract.entities.registry import Registry
+from diplograph.extract.entities.scan import Hit, scan
+from diplograph.knowledge import gazetteer as gz
+from diplograph.knowledge import load
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan
+
+DROP_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+                         "QUANTITY", "LANGUAGE", "EVENT"})
+_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAIL = re.compile(r"(?:\s*['’]s|['’])?[\s,.;:\-–—(]*$")
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
+_ACRONYM_LIST = re.compile(r"\(\s*([A-Z][A-Z0-9\-]{1,11}(?:\s*,\s*[A-Z][A-Z0-9\-]{1,11})+)\s*\)")
+_QUOTED = re.compile(r"[«“\"]([A-Z][^«»“”\"\n]{2,80})[»”\"]")
+
+
+def run(ctx: Context) -> None:
+    text = ctx.text
+    doc = ctx.doc
+    reg = Registry(text)
+    hits = [h for h in scan(doc, text) if not _currency_qualifier(doc, h)]
+    taken = _Occupied()
+    demonyms: list[Hit] = []
+    for h in hits:
+        if h.kind == "demonym":
+            demonyms.append(h)
+        else:
+            reg.add_hit(h)
+        taken.add(h.start, h.end)
+
+    for start, end, name in _initiative_names(doc, text):
+        reg.add_initiative(name, start, end)
+        taken.add(start, end)
+
+    _acronym_definitions(text, reg, taken)
+    _acronym_lists(doc, text, reg, taken)
+    _spacy_entities(doc, text, reg, taken)
+    reg.add_acronym_mentions(doc, taken)
+    reg.add_surname_mentions(doc, taken)
+    for h in demonyms:
+        reg.add_demonym(h)
+    _roles(doc, text, reg)
+    reg.finalize(ctx)
+    coref.resolve(ctx)
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+class _Occupied:
+    """Character ranges already claimed by a mention; overlap test by bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        # ranges never nest deeply here; look back a few
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if self.ends[j] > start:
+                return True
+        return False
+
+
+def _currency_qualifier(doc: "Doc", h: Hit) -> bool:
+    if h.kind not in ("country", "demonym") or h.tok_end >= len(doc):
+        return False
+    return doc[h.tok_end].lower_ in _currency_nouns()
+
+
+_CURRENCY: frozenset[str] | None = None
+
+
+def _currency_nouns() -> frozenset[str]:
+    global _CURRENCY
+    if _CURRENCY is None:
+        _CURRENCY = frozenset(load("countries").get("currency_nouns", ()))
+    return _CURRENCY
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading article, a trailing possessive and stray punctuation."""
+    s = text[start:end]
+    m = _LEAD.match(s)
+    if m:
+        start += m.end()
+    s = text[start:end]
+    t = _TRAIL.search(s)
+    if t and t.start() > 0:
+        end = start + t.start()
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def _initiative_names(doc: "Doc", text: str) -> list[tuple[int, int, str]]:
+    """Capitalised runs ("EU Strategy on Central Asia", "Global Gateway") headed by a
+    programme word, and quoted capitalised names with one."""
+    lex = lexicon()
+    out: list[tuple[int, int, str]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+            i += 1
+            continue
+        j = i
+        last_cap = i
+        while j + 1 < n:
+            nxt = doc[j + 1]
+            if nxt.is_sent_start or nxt.is_space:
+                break
+            if nxt.text[:1].isupper() or nxt.text[:1].isdigit():
+                last_cap = j + 1
+            elif not (nxt.lower_ in lex.connectors or nxt.text == "-"):
+                break
+            j += 1
+        words = [doc[k] for k in range(i, last_cap + 1)]
+        if words and words[0].lower_ == "the":
+            words = words[1:]
+        if len(words) >= 2 and any(w.lower_ in lex.initiative_heads for w in words[1:]) \
+                and not any(w.lower_ in lex.event_heads for w in words) \
+                and words[-1].lower_ not in lex.connectors:
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            name = text[start:end]
+            if gz.organization(name) is None:
+                out.append((start, end, name))
+        i = last_cap + 1
+    for m in _QUOTED.finditer(text):
+        name = m.group(1).strip()
+        ws = name.split()
+        if 2 <= len(ws) <= 8 and all(w[0].isupper() or w in lex.connectors for w in ws) \
+                and any(w.lower() in lex.initiative_heads for w in ws) \
+                and not any((s, e) for s, e, _ in out if s <= m.start(1) < e):
+            out.append((m.start(1), m.start(1) + len(name), name))
+    return out
+
+
+def _acronym_definitions(text: str, reg: Registry, taken: _Occupied) -> None:
+    """"Long Name (ACR)": the long form's entity gets the acronym; unknown long forms whose
+    initials spell the acronym become bodies (or initiatives when headed by one)."""
+    lex = lexicon()
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(1)
+        if sum(c.isupper() for c in acr) < 2 or acr in lex.not_acronyms:
+            continue
+        before = m.start()
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if reg.attach_acronym_before(before, acr, m.start(1), m.end(1)):
+            taken.add(m.start(1), m.end(1))
+            continue
+        long_form = _long_form(text, before, acr)
+        if long_form is None:
+            continue
+        start = before - len(long_form)
+        head = long_form.split()[-1].lower()
+        kind = "initiative" if head in lex.initiative_heads else "organization"
+        reg.add_defined(kind, long_form, acr, start, before, m.start(1), m.end(1))
+        taken.add(start, before)
+        taken.add(m.start(1), m.end(1))
+
+
+def _long_form(text: str, end: int, acr: str) -> str | None:
+    """The capitalised words before ``end`` whose initials spell ``acr``."""
+    lex = lexicon()
+    letters = [c for c in acr if c.isupper()]
+    words = re.findall(r"[\w'’\-]+", text[max(0, end - 200):end])
+    picked: list[str] = []
+    need = len(letters)
+    for w in reversed(words):
+        if w.lower() in lex.minor_words:
+            picked.append(w)
+            continue
+        if not w[:1].isupper():
+            break
+        picked.append(w)
+        need -= 1
+        if need == 0:
+            break
+    if need != 0:
+        return None
+    picked.reverse()
+    initials = [w[0] for w in picked if w.lower() not in lex.minor_words]
+    if [c.upper() for c in initials] != letters:
+        return None
+    long_form = " ".join(picked)
+    return long_form if text[:end].endswith(long_form) else None
+
+
+def _acronym_lists(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> None:
+    """"(LEICA, CADAP, BOMCA)" after programme words: each acronym is an initiative."""
+    lex = lexicon()
+    for m in _ACRONYM_LIST.finditer(text):
+        sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sent is None:
+            continue
+        words = {t.lower_ for t in sent.sent}
+        if not words & lex.initiative_heads and not any(w.rstrip("s") in lex.initiative_heads
+                                                        for w in words):
+            continue
+        for a in re.finditer(r"[A-Z][A-Z0-9\-]{1,11}", m.group(1)):
+            s, e = m.start(1) + a.start(), m.start(1) + a.end()
+            if taken.overlaps(s, e) or a.group(0) in lex.not_acronyms:
+                continue
+            reg.add_initiative(a.group(0), s, e, acronym=a.group(0))
+            taken.add(s, e)
+
+
+def _spacy_entities(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> None:
+    ents = [e for e in doc.ents if e.label_ not in DROP_LABELS]
+    # full names first, so that a surname met before its full name still resolves
+    for ent in ents:
+        if ent.label_ == "PERSON" and not taken.overlaps(ent.start_char, ent.end_char):
+            name = persons.clean_name(ent.text)
+            if len(name.split()) >= 2 and persons.looks_like_name(name):
+                reg.note_person(name)
+    for ent in ents:
+        if taken.overlaps(ent.start_char, ent.end_char):
+            continue
+        _spacy_entity(ent, text, reg, taken)
+
+
+def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) -> None:
+    lex = lexicon()
+    start, end = _clean(text, ent.start_char, ent.end_char)
+    if end <= start:
+        return
+    surface = text[start:end]
+    # honorifics are part of the mention but not of the name
+    name = persons.clean_name(surface) if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") else surface
+    key = gz.fold(name)
+    if not key or key in lex.generic or not any(c.isupper() for c in name):
+        return
+    if any(c.isdigit() for c in name) and not re.search(r"[A-Za-z]\d", name):
+        return
+    words = key.replace("-", " ").split()
+    label = ent.label_
+    person = reg.person_by_surname(name)
+    if person is not None:
+        reg.add_person_mention(person, start, end, "alias")
+        taken.add(start, end)
+        return
+    if label == "PERSON":
+        if persons.looks_like_name(name) and not gz.party_code(name):
+            reg.add_person(name, start, end)
+            taken.add(start, end)
+        return
+    if any(w in lex.event_heads for w in words) or any(w in lex.title_heads for w in words):
+        return
+    if label == "NORP":
+        return
+    if label in ("ORG",):
+        if name.isupper() and name in lex.not_acronyms:
+            return
+        head = words[-1]
+        kind = "initiative" if head in lex.initiative_heads else "organization"
+        reg.add_named(kind, name, start, end)
+    elif label in ("LAW", "WORK_OF_ART", "PRODUCT"):
+        if words[-1] in lex.initiative_heads or label == "LAW":
+            reg.add_named("initiative", name, start, end)
+        else:
+            return
+    elif label == "GPE":
+        reg.add_named("place", name, start, end)
+    elif label == "LOC":
+        reg.add_named("region", name, start, end)
+    elif label == "FAC":
+        reg.add_named("place", name, start, end)
+    else:
+        return
+    taken.add(start, end)
+
+
+def _roles(doc: "Doc", text: str, reg: Registry) -> None:
+    known = reg.known_bodies()
+    tok_at = {t.idx: t.i for t in doc}
+    for person, start, end in reg.person_name_mentions():
+        readings: list[persons.RoleReading] = []
+        phrase = persons.apposition(text, end)
+        if phrase:
+            r = persons.parse_role(phrase, known)
+            if r:
+                readings.append(r)
+        ti = tok_at.get(start)
+        if ti is not None:
+            pre = persons.premodifier(doc, ti)
+            if pre:
+                r = persons.parse_role(pre[0], known)
+                if r:
+                    readings.append(r)
+        for r in readings:
+            reg.add_role(person, r)
+
+
+MentionKinds = MentionKind

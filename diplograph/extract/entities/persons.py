@@ -1,0 +1,199 @@
+"""Persons: clean names, surnames, and roles from appositions and premodifiers.
+
+"Enrique Mora, Deputy Secretary General for Political Affairs of the European External
+Action Service," gives the role (title "Deputy Secretary General for Political Affairs",
+organization "European External Action Service"); "Roman Vassilenko, Kazakh Deputy Foreign
+Minister" gives a title, a country and, through the title's domain, the ministry; "French
+president Jacques Chirac" gives title "President" and country FR.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diplograph.extract.entities.lexicon import lexicon
+from diplograph.knowledge import gazetteer as gz
+from diplograph.model import Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "du", "la", "le",
+                       "al", "el", "bin", "ibn", "ter", "ten", "dos", "das"})
+_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
+# An apposition ends at the first clause or sentence boundary.
+_APPOSITION = re.compile(r"\s*,\s+([^,.;:()«»\"“”]{3,160}?)(?=\s*(?:,|\.\s|\.$|;|:|\(|«|\"|“|$))")
+_OF_ORG = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?", re.I)
+
+
+def clean_name(text: str) -> str:
+    """A person's name without honorifics, possessive or surrounding punctuation."""
+    lex = lexicon()
+    s = re.sub(r"(?:['’]s|['’])$", "", text.strip()).strip(" ,.;:-")
+    words = s.split()
+    while words and words[0].rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def surname(name: str) -> str:
+    """The family name with its particles: "Rodrigo de Rato" → "de Rato"."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    return " ".join(words[i:])
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 5:
+        return False
+    lex = lexicon()
+    if gz.fold(text) in lex.generic:
+        return False
+    for w in words:
+        if w.lower() in PARTICLES:
+            continue
+        if not _WORD.fullmatch(w) or not w[0].isupper():
+            return False
+        if w.lower() in lex.title_heads or w.isupper() and len(w) > 1 and "." not in w:
+            return False
+    return not (words[0].lower() in PARTICLES)
+
+
+@dataclass(slots=True)
+class RoleReading:
+    title: str
+    organization: str | None
+    country: str | None
+
+
+def _title_ok(title: str) -> bool:
+    lex = lexicon()
+    words = [w.lower() for w in re.findall(r"[\w'’\-]+", title)]
+    if not words or len(words) > 10:
+        return False
+    return any(w in lex.title_heads for w in words)
+
+
+def _ministry_of(title: str, country_code: str | None) -> str | None:
+    """"Deputy Foreign Minister" of KZ → "Ministry of Foreign Affairs of Kazakhstan"."""
+    if not country_code or country_code == gz.EU_CODE or "minister" not in title.lower():
+        return None
+    lex = lexicon()
+    low = title.lower()
+    for word, ministry in sorted(lex.domains.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(word)}\b", low):
+            c = gz.country_by_code(country_code)
+            return f"{ministry} of {c.name}" if c else None
+    return None
+
+
+def _org_reading(text: str, known: dict[str, str]) -> tuple[str | None, str | None]:
+    """(organization name, country code) of a string naming a body, country or party."""
+    key = gz.fold(text)
+    if key in known:
+        name = known[key]
+        org = gz.organization(name)
+        return name, (org.code or org.country) if org else None
+    org = gz.organization(text)
+    if org:
+        return org.name, org.code or org.country
+    m = gz.ministry(text)
+    if m:
+        return m.name, m.country
+    c = gz.country(text)
+    if c:
+        return None, c.code
+    return None, None
+
+
+def parse_role(phrase: str, known: dict[str, str]) -> RoleReading | None:
+    """Read a title phrase: leading demonyms or parties, the title, a trailing "of <body>".
+
+    ``known`` maps folded names of organizations found in this text to canonical names,
+    so that bodies the gazetteer does not know ("Oxfam") still count.
+    """
+    phrase = re.sub(r"^(?:the|a|an|its|his|her)\s+", "", phrase.strip(), flags=re.I)
+    organization: str | None = None
+    country: str | None = None
+    # trailing "... of the European External Action Service": try the longest body first
+    for m in _OF_ORG.finditer(phrase):
+        org, code = _org_reading(phrase[m.end():], known)
+        if org or code:
+            title = phrase[:m.start()]
+            if _title_ok(title):
+                organization, country, phrase = org, code, title
+                break
+    words = phrase.split()
+    # leading parties: "Kazakh Deputy Foreign Minister", "EU Trade Commissioner", "IMF managing director"
+    lead = 0
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        code = gz.party_code(head)
+        org, ocode = _org_reading(head, known)
+        if code or org:
+            if code and not org:
+                country = country or code
+            else:
+                organization = organization or org
+                country = country or ocode
+            lead = n
+            break
+    rest = words[lead:]
+    lex = lexicon()
+    # "Kazakh Deputy Foreign Minister said": the clause goes on after the title
+    while rest and rest[-1][:1].islower() and rest[-1].lower() not in lex.title_heads:
+        rest.pop()
+    title = " ".join(rest)
+    if not _title_ok(title):
+        return None
+    title = title[0].upper() + title[1:]
+    if organization is None:
+        organization = _ministry_of(title, country)
+    return RoleReading(title, organization, country)
+
+
+def apposition(text: str, end: int) -> str | None:
+    """The phrase after a name: "Enrique Mora, Deputy Secretary General ... Service,"."""
+    m = _APPOSITION.match(text, end, min(len(text), end + 200))
+    return m.group(1) if m else None
+
+
+def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
+    """Title words right before a name ("French president", "Foreign Secretary") and the
+    character offset where they start."""
+    lex = lexicon()
+    i = tok_start - 1
+    first = None
+    while i >= 0:
+        tok = doc[i]
+        low = tok.lower_
+        if tok.is_space or tok.is_punct and tok.text not in ("-",):
+            break
+        if low in ("the", "a", "an", "his", "her", "its", "their", "by", "of", "said", "says"):
+            break
+        capital = tok.text[0].isupper()
+        known = (low in lex.title_heads or low in lex.title_modifiers or low in lex.domains
+                 or gz.party_code(tok.text) is not None or gz.organization(tok.text) is not None)
+        if not (capital or known):
+            break
+        if tok.text.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+            break
+        first = i
+        if tok.is_sent_start:
+            break
+        i -= 1
+    if first is None:
+        return None
+    start = doc[first].idx
+    end = doc[tok_start - 1].idx + len(doc[tok_start - 1].text)
+    return doc.text[start:end], start
+
+
+def role_of(reading: RoleReading) -> Role:
+    return Role(reading.title, reading.organization)
