@@ -1,0 +1,329 @@
+"""Extract stage: events — the meetings, summits, talks, visits and signings a report refers to.
+
+Mentions (``mentions.py``) are grouped into events: a named mention starts an event unless
+its name matches one already seen; "the meeting", "the event", "talks" refer back (to the
+report's main event unless a same-word event was just mentioned); "a meeting in London" or
+"the next meeting in April" start one when they carry a place or date. The main event is
+the one the lead describes, else the one mentioned most.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from diplograph.extract import dates
+from diplograph.extract.context import Context
+from diplograph.extract.docdate import reference
+from diplograph.extract.events import attrs, mentions, parties
+from diplograph.extract.events.mentions import Mention
+from diplograph.model import Delegation, Event, EventDate, Location, Span
+
+__all__ = ["run"]
+
+# Content-word Jaccard at which two mentions name the same event; 0.5 merges "G8 summit"
+# with "the G8 summit in July" and keeps "June summit" apart from "summit meeting" (BBC dev).
+SAME_NAME = 0.5
+_LEVELS = {"cue": 3, "date": 2, "tense": 1}
+
+
+@dataclass(slots=True)
+class _M:
+    m: Mention
+    location: Location | None
+    date: EventDate | None
+    status: str | None
+    level: int
+
+
+@dataclass(slots=True)
+class _Ev:
+    ms: list[_M] = field(default_factory=list)
+
+    @property
+    def naming(self) -> _M:
+        named = [x for x in self.ms if not x.m.generic]
+        return (next((x for x in named if x.m.proper), None) or (named[0] if named else self.ms[0]))
+
+    @property
+    def location(self) -> Location | None:
+        return next((x.location for x in self.ms if x.location), None)
+
+    @property
+    def date(self) -> EventDate | None:
+        return next((x.date for x in self.ms if x.date), None)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _conflict(ev: _Ev, x: _M) -> bool:
+    loc, d = ev.location, ev.date
+    if loc and x.location and loc.name != x.location.name:
+        return True
+    return bool(d and x.date and (d.start, d.end) != (x.date.start, x.date.end))
+
+
+def _same_name(ev: _Ev, m: Mention) -> bool:
+    for y in ev.ms:
+        if m.acronym and m.acronym == y.m.acronym:
+            return True
+        if m.content and _jaccard(m.content, y.m.content) >= SAME_NAME:
+            return True
+    return False
+
+
+def _head_word(ctx: Context, m: Mention) -> str:
+    return ctx.doc[m.head].lemma_.lower()
+
+
+def run(ctx: Context) -> None:
+    doc, text = ctx.doc, ctx.text
+    sents = list(doc.sents)
+    if not sents:
+        return
+    sent_starts = [s.start_char for s in sents]
+    found = dates.find(text)
+    tenses = [attrs.clause_tense(_token_at(doc, f.start)) for f in found]
+    anchor = reference(ctx, found, tenses)
+    ms = mentions.find(doc, text, sent_starts)
+    if not ms:
+        return
+    infos = _describe(ctx, ms, sents, found, tenses, anchor)
+    events = _group(ctx, infos, sents)
+    if not events:
+        return
+    main = _main(events, text)
+    _attach_generics(ctx, events, infos, main)
+    _emit(ctx, events, main, sents)
+
+
+def _token_at(doc: object, pos: int) -> object:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")  # type: ignore[attr-defined]
+    return span[0] if span is not None and len(span) else doc[0]  # type: ignore[index]
+
+
+def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Found],
+              tenses: list[dates.Tense], anchor: dates.Anchor | None) -> list[_M]:
+    doc, text = ctx.doc, ctx.text
+    found_starts = [f.start for f in found]
+    claimed: set[int] = set()
+    out: list[_M] = []
+    for k, m in enumerate(ms):
+        sent = sents[m.sent]
+        nxt = ms[k + 1] if k + 1 < len(ms) and ms[k + 1].sent == m.sent else None
+        prv = ms[k - 1] if k > 0 and ms[k - 1].sent == m.sent else None
+        limit_char = nxt.start if nxt else sent.end_char
+        limit_tok = doc[nxt.head].left_edge.i if nxt else sent.end
+        loc = attrs.mention_location(doc, m, limit_tok)
+        date = None
+        i = bisect.bisect_left(found_starts, m.name_end)
+        cands = [j for j in range(i, len(found)) if found[j].start < limit_char]
+        if not cands:
+            lo = prv.end if prv else sent.start_char
+            cands = [j for j in range(bisect.bisect_left(found_starts, lo), len(found))
+                     if found[j].end <= m.start and j not in claimed][-1:]
+        for j in cands:
+            tense = tenses[j] or attrs.clause_tense(doc[m.head])
+            v = dates.resolve(found[j], anchor, tense)
+            if v is not None and found[j].kind not in ("span", "decade", "year_range"):
+                date = EventDate(v.start, v.end, v.text)
+                claimed.add(j)
+                break
+        status, level = None, 0
+        s = attrs.cue_status(doc, text, m, sent.start_char)
+        if s:
+            status, level = s, _LEVELS["cue"]
+        else:
+            s = attrs.date_status(date, anchor)
+            if s:
+                status, level = s, _LEVELS["date"]
+            else:
+                t = attrs.clause_tense(doc[m.head])
+                if t == "future":
+                    status, level = "planned", _LEVELS["tense"]
+                elif t == "past":
+                    status, level = "held", _LEVELS["tense"]
+        out.append(_M(m, loc, date, status, level))
+    _inherit_conjuncts(ctx, out)
+    return out
+
+
+def _inherit_conjuncts(ctx: Context, infos: list[_M]) -> None:
+    """"on the eve of the X and a Y": a cue before the first conjunct holds for the others."""
+    by_head = {x.m.head: x for x in infos}
+    for x in infos:
+        if x.level >= _LEVELS["date"]:
+            continue
+        for c in ctx.doc[x.m.head].conjuncts:
+            y = by_head.get(c.i)
+            if y is not None and y.level == _LEVELS["cue"] and c.i < x.m.head:
+                x.status, x.level = y.status, y.level
+
+
+def _starts_event(x: _M) -> bool:
+    m = x.m
+    if not m.generic:
+        return True
+    return m.distinct and (x.location is not None or x.date is not None)
+
+
+def _group(ctx: Context, infos: list[_M], sents: list) -> list[_Ev]:
+    events: list[_Ev] = []
+    for x in infos:
+        if not _starts_event(x):
+            continue
+        m = x.m
+        target: _Ev | None = None
+        if m.proper or m.distinct:
+            target = next((ev for ev in events if _same_name(ev, m) and not _conflict(ev, x)), None)
+        else:
+            word = _head_word(ctx, m)
+            same = [ev for ev in events if any(_head_word(ctx, y.m) == word for y in ev.ms)
+                    and not _conflict(ev, x) and not ev.naming.m.proper]
+            target = (same[-1] if same else
+                      next((ev for ev in events if _same_name(ev, m) and not _conflict(ev, x)), None))
+        if target is None:
+            events.append(_Ev([x]))
+        else:
+            target.ms.append(x)
+    return events
+
+
+def _main(events: list[_Ev], text: str) -> _Ev:
+    para = text.find("\n\n")
+    lead_end = para if para > 0 else len(text)
+    first_sents = sorted({x.m.sent for ev in events for x in ev.ms})
+    for ev in sorted(events, key=lambda e: e.ms[0].m.start):
+        if ev.ms[0].m.start < lead_end or ev.ms[0].m.sent <= 1:
+            return ev
+    del first_sents
+    return max(events, key=lambda e: (len([x for x in e.ms if not x.m.generic]), -e.ms[0].m.start))
+
+
+def _attach_generics(ctx: Context, events: list[_Ev], infos: list[_M], main: _Ev) -> None:
+    placed = {id(x) for ev in events for x in ev.ms}
+    for x in infos:
+        if id(x) in placed:
+            continue
+        word = _head_word(ctx, x.m)
+        recent = [ev for ev in events if ev is not main and any(
+            _head_word(ctx, y.m) == word and 0 <= x.m.sent - y.m.sent <= 1 and y.m.start < x.m.start
+            for y in ev.ms)]
+        target = recent[-1] if recent else main
+        if x.location and target.location and x.location.name != target.location.name:
+            continue
+        target.ms.append(x)
+        target.ms.sort(key=lambda y: y.m.start)
+
+
+def _name(ctx: Context, ev: _Ev) -> str:
+    n = ev.naming.m
+    name = ctx.text[n.name_start:n.name_end]
+    loc = ev.location
+    if not n.proper and loc and loc.name.lower() not in name.lower() and " " not in name.strip():
+        name = f"{name} in {loc.name}"
+    elif not n.proper and loc and loc.name.lower() not in name.lower() and name.split()[-1] in (
+            "conference", "summit", "meeting", "talks", "forum"):
+        name = f"{name} in {loc.name}"
+    return name
+
+
+def _status(ev: _Ev) -> str:
+    best = max(ev.ms, key=lambda y: (y.level, -y.m.start))
+    return best.status if best.status and best.level else "held"
+
+
+def _type(ev: _Ev, ctx: Context, is_main: bool, lead: str) -> str:
+    n = ev.naming.m
+    if n.strict_type:
+        return n.type
+    strict = next((y.m.type for y in ev.ms if y.m.strict_type and y.m.type != n.type), None)
+    if n.type == "meeting" and strict:
+        return strict
+    if n.type == "meeting" and is_main:
+        return mentions.cue_type(lead) or n.type
+    return n.type
+
+
+def _series(name: str, proper: bool) -> str | None:
+    """A named format without its leading parties: "Central Asia-European Union High-level ... Dialogue"."""
+    if not proper:
+        return None
+    words = name.replace("–", "-").split()
+    rest = words
+    for i in range(len(words), 0, -1):
+        prefix = " ".join(words[:i])
+        chunks = [c.strip() for c in prefix.replace("-", " - ").split(" - ") if c.strip()]
+        if chunks and all(parties.gazetteer.party_code(c) or parties.gazetteer.region(c) for c in chunks):
+            rest = words[i:]
+            break
+    else:
+        first = words[0] if words else ""
+        if "-" in first:
+            a, _, b = first.partition("-")
+            if (parties.gazetteer.party_code(a) or parties.gazetteer.region(a)) and b:
+                rest = [b] + words[1:]
+    if rest is words:
+        return None
+    series = " ".join(rest).lstrip("- ")
+    return series if len(series.split()) > 1 else None
+
+
+def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
+    text = ctx.text
+    para = text.find("\n\n")
+    lead = text[:para] if para > 0 else sents[0].text
+    ordered = sorted(events, key=lambda e: (e is not main, e.ms[0].m.start))
+    names_spans = {id(ev): [(x.m.start, x.m.end) for x in ev.ms] for ev in events}
+    sent_events: dict[int, set[int]] = {}
+    for ev in ordered:
+        for x in ev.ms:
+            sent_events.setdefault(x.m.sent, set()).add(id(ev))
+    by_id = {id(ev): ev for ev in ordered}
+    dels: dict[int, list[Delegation]] = {id(ev): [] for ev in ordered}
+    for si, s in enumerate(sents):
+        found = parties.delegations_in(ctx, s.start_char, s.end_char)
+        if not found:
+            continue
+        evs = sent_events.get(si, set())
+        target = by_id[next(iter(evs))] if len(evs) == 1 else main
+        dels[id(target)].extend(found)
+    out: list[Event] = []
+    for k, ev in enumerate(ordered, 1):
+        is_main = ev is main
+        n = ev.naming.m
+        name = _name(ctx, ev)
+        other = [sp for e2 in ordered if e2 is not ev for sp in names_spans[id(e2)]]
+        ps: list[str] = []
+        ps += parties.parties_in(ctx, n.name_start, n.name_end)
+        if is_main:
+            ps += parties.parties_in(ctx, 0, len(lead), other)
+            for si in sorted({x.m.sent for x in ev.ms}):
+                ps += parties.parties_in(ctx, sents[si].start_char, sents[si].end_char, other)
+        delegations = _dedupe(dels[id(ev)])
+        parties.fill_heads(ctx, delegations)
+        ps += [d.party for d in delegations]
+        loc = ev.location
+        if loc and loc.country and not is_main:
+            ps = [p for p in ps if p != loc.country or p in {d.party for d in delegations}]
+        out.append(Event(
+            id=f"v{k}", type=_type(ev, ctx, is_main, lead), name=name, main=is_main,  # type: ignore[arg-type]
+            status=_status(ev),  # type: ignore[arg-type]
+            series=_series(name, n.proper), acronym=next((y.m.acronym for y in ev.ms if y.m.acronym), None),
+            ordinal=next((y.m.ordinal for y in ev.ms if y.m.ordinal), None),
+            date=ev.date, location=loc, participants=list(dict.fromkeys(ps)), delegations=delegations,
+            evidence=[Span(x.m.start, x.m.end) for x in ev.ms]))
+    ctx.events.extend(out)
+
+
+def _dedupe(ds: list[Delegation]) -> list[Delegation]:
+    out: dict[tuple[str, str | None], Delegation] = {}
+    for d in ds:
+        key = (d.party, d.head)
+        if (d.party, None) in out and d.head:
+            del out[(d.party, None)]
+        if d.head is None and any(p == d.party for p, _ in out):
+            continue
+        out.setdefault(key, d)
+    return list(out.values())

@@ -1,0 +1,181 @@
+"""What one event mention says about its event: status, date, location.
+
+Status comes from the strongest evidence available: a cue before the mention ("on the eve
+of", "after") or among its modifiers ("upcoming", "recent"), then its date against the
+report's anchor, then the tense of the verb that governs it.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from diplograph.extract import dates
+from diplograph.extract.events.mentions import Mention
+from diplograph.knowledge import gazetteer, load
+from diplograph.model import EventDate, Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_E = load("events")
+_PLANNED_BEFORE: tuple[str, ...] = tuple(_E["planned_before"])
+_HELD_BEFORE: tuple[str, ...] = tuple(_E["held_before"])
+_PLANNED_MODS = frozenset(_E["planned_modifiers"])
+_HELD_MODS = frozenset(_E["held_modifiers"])
+_FUTURE_VERBS = frozenset(_E["future_verbs"])
+_FUTURE_AUX = frozenset(_E["future_aux"])
+_START_VERBS = frozenset(_E["start_verbs"])
+_FUTURE_WORDS = frozenset(_E["future_words"])
+_LOC_PREPS = frozenset(_E["location_preps"])
+
+Status = Literal["held", "planned"]
+_CAPITAL_OF = re.compile(r"^(?:the\s+)?capital\s+of\s+(.+)$", re.IGNORECASE)
+
+
+def clause_tense(tok: "Token") -> dates.Tense:
+    """Past or future of the clause ``tok`` sits in, from its governing verb; None for present."""
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    chain = [v]
+    if v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+        chain.append(v.head)
+    for w in chain:
+        kids = list(w.children)
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX:
+            return "future"
+        if w.lemma_ in _FUTURE_VERBS and any(c.dep_ == "xcomp" for c in kids):
+            return "future"
+        if "to" in aux and (w.lemma_ in _START_VERBS or w.head.lemma_ in _FUTURE_VERBS):
+            return "future"
+        if w.dep_ == "xcomp" and w.head.lower_ in ("due", "set", "expected", "scheduled", "planned"):
+            return "future"
+    if v.tag_ == "VBD" or (v.tag_ == "VBN" and not any(c.lower_ in ("is", "are", "be") for c in v.children)):
+        return "past"
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in v.children):
+        return "past"
+    if any(t.lower_ in _FUTURE_WORDS for t in v.sent):
+        return "future"
+    return None
+
+
+def cue_status(doc: "Doc", text: str, m: Mention, sent_start: int) -> Status | None:
+    before = text[max(sent_start, m.start - 40):m.start].lower()
+    before = re.sub(r"\s+", " ", before).rstrip()
+    for cue in _PLANNED_BEFORE:
+        if before.endswith(cue) or before.endswith(cue + " the") or before.endswith(cue + " a"):
+            return "planned"
+    for cue in _HELD_BEFORE:
+        if before.endswith(cue) or before.endswith(cue + " the") or before.endswith(cue + " a"):
+            return "held"
+    mods = {doc[i].lower_ for i in m.left_modifiers}
+    if mods & _PLANNED_MODS:
+        return "planned"
+    if mods & _HELD_MODS:
+        return "held"
+    return None
+
+
+def date_status(value: EventDate | None, anchor: dates.Anchor | None) -> Status | None:
+    if value is None or anchor is None or not value.start:
+        return None
+    now = f"{anchor.year:04d}" + (f"-{anchor.month:02d}" if anchor.month else "") + (
+        f"-{anchor.day:02d}" if anchor.day else "")
+    if dates.first_day(value.start) > dates.last_day(now):
+        return "planned"
+    if dates.last_day(value.end or value.start) < dates.first_day(now):
+        return "held"
+    return None
+
+
+def resolve_place(text: str) -> Location | None:
+    """A venue as a Location: a known place, "the capital of X", a country."""
+    s = text.strip().strip(",.")
+    s = re.sub(r"^(?:the)\s+", "", s, flags=re.IGNORECASE)
+    m = _CAPITAL_OF.match(s)
+    if m:
+        c = gazetteer.country(m.group(1))
+        cap = gazetteer.capital_of(c.code) if c else None
+        if c and cap:
+            return Location(cap, c.code)
+    p = gazetteer.place(s)
+    if p:
+        return Location(p.name, p.country)
+    return None
+
+
+def location_from(doc: "Doc", first: int, last: int) -> Location | None:
+    """The venue named in tokens ``[first, last)``: the whole phrase, or a capitalised run in it."""
+    if last <= first:
+        return None
+    span = doc[first:last]
+    loc = resolve_place(span.text)
+    if loc:
+        return loc
+    runs: list[tuple[int, int]] = []
+    i = first
+    while i < last:
+        if doc[i].is_title or doc[i].is_upper:
+            j = i
+            while j < last and (doc[j].is_title or doc[j].is_upper or doc[j].text == "-"):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    for a, b in reversed(runs):
+        loc = resolve_place(doc[a:b].text)
+        if loc:
+            return loc
+    for a, b in reversed(runs):
+        ents = [e for e in doc[a:b].ents if e.label_ in ("GPE", "LOC", "FAC")]
+        if ents:
+            e = ents[-1]
+            c = gazetteer.country(e.text)
+            if c:
+                return Location(c.name, c.code)
+            return Location(e.text, None)
+    return None
+
+
+def _pobj_extent(prep: "Token") -> tuple[int, int] | None:
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    o = objs[0]
+    return o.left_edge.i, o.right_edge.i + 1
+
+
+def mention_location(doc: "Doc", m: Mention, limit: int) -> Location | None:
+    """Where the mention says the event is: "London meeting", "summit in Hong Kong", "took place in"."""
+    head = doc[m.head]
+    for i in m.left_modifiers:
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod", "amod"):
+            loc = resolve_place(doc[t.left_edge.i:t.i + 1].text)
+            if loc:
+                return loc
+    end_tok = doc.char_span(m.name_start, m.name_end, alignment_mode="expand")
+    k = end_tok.end if end_tok is not None else head.i + 1
+    if k < len(doc) and doc[k].text == "(":
+        while k < len(doc) and doc[k].text != ")":
+            k += 1
+        k += 1
+    if k < limit and doc[k].lower_ in _LOC_PREPS:
+        ext = _pobj_extent(doc[k])
+        loc = location_from(doc, k + 1, min(limit, ext[1] if ext else k + 4))
+        if loc:
+            return loc
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in _LOC_PREPS and c.i > head.i:
+                ext = _pobj_extent(c)
+                if ext and ext[1] <= limit:
+                    loc = location_from(doc, ext[0], ext[1])
+                    if loc:
+                        return loc
+    return None

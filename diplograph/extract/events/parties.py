@@ -1,0 +1,193 @@
+"""Who takes part in an event: parties named in its sentences, and who led each delegation.
+
+Parties come from the entity stage's mentions (countries by code, the EU, international
+bodies by name); where a span carries no entity mention, spaCy's entity and the gazetteer
+stand in. Delegations come from "X led/headed the Y delegation(s)", "the delegation ... was
+led by X", "X will represent Y" and "X attends/hosts" clauses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diplograph.extract.context import Context
+from diplograph.knowledge import gazetteer, load
+from diplograph.model import Delegation, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_E = load("events")
+_LEAD_VERBS = frozenset(_E["delegation_verbs"])
+_ATTEND_VERBS = frozenset(_E["attend_verbs"])
+_DELEGATION_NOUNS = frozenset(_E["delegation_nouns"])
+_LOWER_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
+
+
+def _entity_party(e: Entity) -> str | None:
+    if e.type == "country" and e.code:
+        return e.code
+    if e.type == "organization":
+        if e.code:
+            return e.code
+        if e.country is None:
+            return e.name
+    return None
+
+
+def _text_party(text: str, label: str) -> str | None:
+    code = gazetteer.party_code(text)
+    if code:
+        return code
+    if label == "ORG":
+        org = gazetteer.organization(text)
+        if org and (org.code or org.country is None):
+            return org.code or org.name
+    return None
+
+
+def parties_in(ctx: Context, start: int, end: int,
+               skip: list[tuple[int, int]] | None = None) -> list[str]:
+    """Parties mentioned in ``[start, end)``, in text order, outside the ``skip`` spans."""
+    skip = skip or []
+    found: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for m in ctx.mentions_in(start, end):
+        if any(a <= m.start < b for a, b in skip):
+            continue
+        e = ctx.entity(m.entity_id)
+        p = _entity_party(e) if e else None
+        covered.append((m.start, m.end))
+        if p:
+            found.append((m.start, p))
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    for ent in (span.ents if span is not None else []):
+        if ent.label_ not in ("GPE", "NORP", "ORG"):
+            continue
+        if any(a <= ent.start_char < b for a, b in skip + covered):
+            continue
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        p = _text_party(text, ent.label_)
+        if p:
+            found.append((ent.start_char, p))
+    return list(dict.fromkeys(p for _, p in sorted(found)))
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    country: str | None
+    titles: list[str]
+
+
+def person_at(ctx: Context, tok: "Token") -> Person | None:
+    e = ctx.entity_at(tok.idx, tok.idx + len(tok.text))
+    if e is not None and e.type == "person":
+        return Person(e.name, e.country, [r.title for r in e.roles])
+    if tok.ent_type_ == "PERSON":
+        ent = next((x for x in tok.sent.ents if x.start <= tok.i < x.end), None)
+        if ent is not None:
+            return Person(ent.text, None, [])
+    return None
+
+
+def title_text(tokens: list["Token"]) -> str | None:
+    """"Deputy foreign ministers" → "Deputy Foreign Minister"; demonyms and places dropped."""
+    words: list[str] = []
+    for i, t in enumerate(tokens):
+        if t.pos_ in ("DET", "PRON", "PUNCT") or t.tag_ == "POS" or gazetteer.demonym(t.text):
+            continue
+        if t.lower_ in ("in", "at", "from") or t.ent_type_ in ("GPE", "PERSON"):
+            break
+        w = t.lemma_ if i == len(tokens) - 1 or not any(x.pos_ == "NOUN" for x in tokens[i + 1:]) else t.text
+        words.append(w.lower() if w.lower() in _LOWER_WORDS else w[:1].upper() + w[1:])
+    return " ".join(words) or None
+
+
+def _persons(ctx: Context, tok: "Token") -> list[tuple[Person, "Token"]]:
+    out: list[tuple[Person, "Token"]] = []
+    seen: set[str] = set()
+    for t in tok.subtree:
+        if t.pos_ != "PROPN":
+            continue
+        p = person_at(ctx, t)
+        if p and p.name not in seen:
+            seen.add(p.name)
+            out.append((p, t))
+    return out
+
+
+def _modifier_party(ctx: Context, tok: "Token") -> str | None:
+    """The party a title's modifiers name: "US Secretary of State", "the Turkmen ambassador"."""
+    for t in tok.subtree:
+        if t.i >= tok.i and t.ent_type_ != "NORP":
+            continue
+        ps = parties_in(ctx, t.idx, t.idx + len(t.text))
+        if ps:
+            return ps[0]
+        d = gazetteer.demonym(t.text)
+        if d:
+            return d.code
+    return None
+
+
+def delegations_in(ctx: Context, sent_start: int, sent_end: int) -> list[Delegation]:
+    """Delegations stated in one sentence."""
+    span = ctx.doc.char_span(sent_start, sent_end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Delegation] = []
+    for v in span:
+        if v.pos_ not in ("VERB", "AUX") or v.lemma_ not in (_LEAD_VERBS | _ATTEND_VERBS):
+            continue
+        kids = list(v.children)
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "expl") and c.lower_ != "there"), None)
+        agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        obj = next((c for c in kids if c.dep_ in ("dobj", "attr")), None)
+        passive_obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        leader = agent if agent is not None else subj
+        target = passive_obj if agent is not None else obj
+        if v.lemma_ in _ATTEND_VERBS and leader is None:
+            leader = next((c for c in kids if c.dep_ in ("attr", "nsubj")), None)
+        if leader is None:
+            continue
+        if v.lemma_ in ("lead", "head") and (target is None or target.lemma_ not in _DELEGATION_NOUNS):
+            continue
+        parties: list[str] = []
+        if target is not None and target.lemma_ in _DELEGATION_NOUNS:
+            parties = parties_in(ctx, target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
+        elif target is not None and v.lemma_ == "represent":
+            parties = parties_in(ctx, target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
+        leaders = [leader] + [c for c in leader.conjuncts]
+        for lt in leaders:
+            persons = _persons(ctx, lt) if lt.pos_ == "PROPN" or lt.ent_type_ == "PERSON" else []
+            if not persons and lt.pos_ == "PROPN":
+                persons = []
+            if persons:
+                p, _ = persons[0]
+                party = (parties[0] if parties and v.lemma_ != "attend" else None) or p.country \
+                    or _modifier_party(ctx, lt)
+                if party:
+                    title = p.titles[0] if p.titles else title_text(
+                        [t for t in lt.subtree if t.i < lt.i and t.ent_type_ != "PERSON"])
+                    out.append(Delegation(party, p.name, title))
+                continue
+            if v.lemma_ not in _LEAD_VERBS:
+                continue
+            title = title_text(list(lt.subtree))
+            own = _modifier_party(ctx, lt)
+            for party in parties or ([own] if own else []):
+                out.append(Delegation(party, None, title))
+    return out
+
+
+def fill_heads(ctx: Context, delegations: list[Delegation]) -> None:
+    """An unnamed head is the person of that party who holds that title in this report."""
+    for d in delegations:
+        if d.head is not None or not d.title:
+            continue
+        want = d.title.lower()
+        for e in ctx.entities:
+            if e.type == "person" and e.country == d.party and any(r.title.lower() == want for r in e.roles):
+                d.head = e.name
+                break
