@@ -40,13 +40,20 @@ def own_tokens(head: "Token") -> list["Token"]:
 
 
 def levels(tok: "Token") -> Iterator[tuple["Token", list["Token"]]]:
-    """(head, tokens) of the clause holding ``tok``, then of each governing clause up to the root."""
+    """(head, tokens) of the clause holding ``tok``, then of each governing clause up to the root.
+
+    The first holds the whole phrase ``tok`` heads too, clauses hanging from it included
+    ("£50m originally allocated from the aid budget").
+    """
     head = clause_head(tok)
+    first = own_tokens(head)
+    seen = {t.i for t in first}
+    yield head, first + [t for t in tok.subtree if t.i not in seen]
     while True:
-        yield head, own_tokens(head)
         if head.head.i == head.i:
             return
         head = clause_head(head.head)
+        yield head, own_tokens(head)
 
 
 def subject(head: "Token") -> list["Token"]:

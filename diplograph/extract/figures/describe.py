@@ -10,7 +10,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _M = load("measures")
-_CUES: dict[str, str] = {w: m for m, words in _M["cues"].items() for w in words}
+
+
+def _cue_table() -> dict[str, tuple[str, str | None]]:
+    """cue → (measure, the part of speech it must have, or None)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for m, words in _M["cues"].items():
+        for w in words:
+            word, _, pos = w.partition("/")
+            out[word] = (m, pos or None)
+    return out
+
+
+_CUES = _cue_table()
 _RATE_OF_CHANGE = frozenset(_M["rate_of_change"])
 _UP = _M["change"]["increase"]
 _DOWN = _M["change"]["decrease"]
@@ -19,6 +31,8 @@ _CHANGE_NOUNS: dict[str, str] = {**{w: "increase" for w in _UP["nouns"]}, **{w: 
 _CHANGE_MODIFIERS: dict[str, str] = {**{w: "increase" for w in _UP["modifiers"]},
                                      **{w: "decrease" for w in _DOWN["modifiers"]}}
 _CHANGE_WORDS = {**_CHANGE_VERBS, **_CHANGE_NOUNS}
+_COMPARATIVES: dict[str, str] = {**{w: "increase" for w in _UP["comparatives"]},
+                                 **{w: "decrease" for w in _DOWN["comparatives"]}}
 _LEVEL_MARKERS = frozenset(_M["change"]["level_markers"])
 # Names of things ("World Trade Organisation", "International Monetary Fund") say nothing about a figure.
 _NAME_ENTS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
@@ -46,13 +60,13 @@ def cue_of(tok: "Token") -> tuple[str, str] | None:
     nxt = _next_word(tok)
     if nxt is not None and nxt.ent_type_ not in _NAME_ENTS:
         pair = f"{_lemma(tok)} {_lemma(nxt)}"
-        if pair in _CUES:
-            return _CUES[pair], pair
-    lem = _lemma(tok)
-    if lem in _CUES:
-        return _CUES[lem], lem
-    low = tok.lower_
-    return (_CUES[low], low) if low in _CUES else None
+        if pair in _CUES and _CUES[pair][1] in (None, nxt.pos_):
+            return _CUES[pair][0], pair
+    for word in (_lemma(tok), tok.lower_):
+        hit = _CUES.get(word)
+        if hit is not None and hit[1] in (None, tok.pos_):
+            return hit[0], word
+    return None
 
 
 def measure(anchor: "Token", levels: Iterable[tuple["Token", list["Token"]]], skip: Collection[int],
@@ -95,8 +109,14 @@ def change(phrase: "Span", lead: int, percent: bool, cue: str | None) -> str | N
     prev2 = doc[lead - 2] if lead > 1 else None
     if prev is not None:
         word = prev.lower_
-        if word == "by" and prev2 is not None:
-            return _CHANGE_WORDS.get(_lemma(prev2)) or _CHANGE_WORDS.get(prev2.lower_)
+        if word == "by":
+            # "rose by", "lift the audience share by": the word "by" hangs from says which way.
+            for t in (prev.head, prev2):
+                if t is not None and t.i < prev.i:
+                    hit = _CHANGE_WORDS.get(_lemma(t)) or _CHANGE_WORDS.get(t.lower_)
+                    if hit:
+                        return hit
+            return None
         if word == "of" and prev2 is not None and _lemma(prev2) in _CHANGE_NOUNS:
             return _CHANGE_NOUNS[_lemma(prev2)]
         if percent and prev.pos_ in ("VERB", "ADV", "ADP") and _lemma(prev) in _CHANGE_VERBS:
@@ -105,8 +125,11 @@ def change(phrase: "Span", lead: int, percent: bool, cue: str | None) -> str | N
             if t is not None and t.lower_ in _CHANGE_MODIFIERS:
                 return _CHANGE_MODIFIERS[t.lower_]
     nxt = doc[phrase.end] if phrase.end < len(doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN" and _lemma(nxt) in _CHANGE_NOUNS:
-        return _CHANGE_NOUNS[_lemma(nxt)]
+    if nxt is not None and nxt.lower_ in _COMPARATIVES:
+        return _COMPARATIVES[nxt.lower_]  # "24% higher than", "sold 2.1% more cars"
+    noun = attributive_noun(phrase) or nxt
+    if noun is not None and noun.pos_ == "NOUN" and _lemma(noun) in _CHANGE_NOUNS:
+        return _CHANGE_NOUNS[_lemma(noun)]  # "a 35% hike", "a 5% annual increase"
     if percent and cue in _RATE_OF_CHANGE:
         return "increase"
     return None
@@ -120,7 +143,8 @@ def attributive_noun(phrase: "Span") -> "Token | None":
     nxt = doc[phrase.end]
     last = doc[phrase.end - 1]
     head = last.head
-    if nxt.pos_ in ("NOUN", "ADJ", "PROPN") and head.i >= phrase.end and last.dep_ in ("compound", "amod", "nmod", "nummod"):
+    if (nxt.pos_ in ("NOUN", "ADJ", "PROPN") and phrase.end <= head.i <= phrase.end + 3
+            and last.dep_ in ("compound", "amod", "nmod", "nummod")):
         return head
     return None
 
