@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from diplograph.resolve.series import fold, ordinal_in, series_key
+from diplograph.resolve.series import fold, ordinal_in, series_key, with_partners
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +54,12 @@ def event_facts(event: dict[str, Any], document: dict[str, Any]) -> EventFacts:
     if ordinal is None:
         ordinal = ordinal_in(name)
     heads = frozenset(d["head"] for d in event.get("delegations") or [] if d.get("head"))
+    participants = frozenset(p for p in event.get("participants") or [] if p)
+    key = series_key(event.get("series"), event.get("acronym"), name or None)
     return EventFacts(
         name=name,
         type=event.get("type"),
-        series_key=series_key(event.get("series"), event.get("acronym"), name or None),
+        series_key=with_partners(key, participants),
         series=event.get("series"),
         acronym=event.get("acronym"),
         ordinal=int(ordinal) if ordinal is not None else None,
@@ -66,7 +68,7 @@ def event_facts(event: dict[str, Any], document: dict[str, Any]) -> EventFacts:
         date_end=date.get("end"),
         location=loc.get("name"),
         location_country=loc.get("country"),
-        participants=frozenset(p for p in event.get("participants") or [] if p),
+        participants=participants,
         heads=heads,
         doc_date=_doc_date(document),
         main=bool(event.get("main", True)),

@@ -19,7 +19,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\-/–—]+")
 _NON_WORD = re.compile(r"[^\w+]+")
 _ORDINAL_NUM = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\u2010-\u2015'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\u2010-\u2015'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+                    r"(\s+(?:capital|city))?")
 _ROMAN = re.compile(r"^(?=[ivxl]{2,}$)l?x{0,3}(?:ix|iv|v?i{0,3})$")
 
 ORDINAL_WORDS: dict[str, int] = {
@@ -110,16 +111,19 @@ def _countries() -> list[list[tuple[str, str]]]:
     return out
 
 
-def _is_place(text: str) -> bool:
+def _is_place(text: str, capital: bool) -> bool:
     from diplograph.knowledge import gazetteer
 
+    if capital:  # "in the Belgian capital"
+        return gazetteer.demonym(text) is not None or gazetteer.country(text) is not None
     return gazetteer.place(text) is not None or gazetteer.country(text) is not None
 
 
 def _strip_places(text: str) -> str:
     """Drop the venue ("in Luxembourg") and place words ("Lisbon summit"): a format is the
     same wherever a round of it meets."""
-    text = _VENUE.sub(lambda m: " " if _is_place(m.group(1)) else m.group(0), text)
+    text = _VENUE.sub(lambda m: " " if _is_place(m.group(1), bool(m.group(2))) else m.group(0),
+                      text)
     words = text.split()
     out: list[str] = []
     i = 0
@@ -231,6 +235,20 @@ def series_key(series: str | None, acronym: str | None, name: str | None) -> str
     if acronym and not series and not name:
         return "acr:" + fold(acronym).replace(" ", "")
     return None
+
+
+def with_partners(key: str | None, participants: frozenset[str]) -> str | None:
+    """Complete a per-partner key the name left open ("the Cooperation Council") from the
+    event's participants, when they name exactly one partner besides the fixed side."""
+    if not key or "@" in key:
+        return key
+    s = next((s for s in known_series() if s.key == key and s.per_pair), None)
+    if s is None:
+        return key
+    partners = {p for p in participants if p.isupper() and len(p) == 2} - s.parties
+    if len(partners) != 1:
+        return key
+    return key + _pair_suffix(s.parties | partners)
 
 
 def series_display(key: str | None) -> tuple[str | None, str | None]:
