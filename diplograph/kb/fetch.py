@@ -89,7 +89,7 @@ def looks_like_feed(name: str, content_type: str, data: bytes) -> bool:
 
 
 def feed_links(name: str, data: bytes) -> list[str] | Failure:
-    """Item links of an RSS/Atom feed, duplicates removed, in feed order."""
+    """Item links of an RSS/Atom feed in feed order (repeats kept: they count as duplicates)."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -101,7 +101,7 @@ def feed_links(name: str, data: bytes) -> list[str] | Failure:
     for entry in parsed.entries:
         link = entry.get("link") or next((li.get("href") for li in entry.get("links", [])
                                           if li.get("href")), None)
-        if link and link not in links:
+        if link:
             links.append(link)
     return links
 
@@ -113,6 +113,16 @@ def warc_items(path: str) -> Iterator[Item]:
 
     try:
         with open(path, "rb") as fh:
+            head = fh.read(64)
+            if head[:2] == b"\x1f\x8b":
+                import gzip
+
+                with gzip.open(path, "rb") as gz:
+                    head = gz.read(64)
+            if not head.startswith(b"WARC/"):
+                yield Failure(path, str(InputError.of("E108", detail="not a WARC file")))
+                return
+            fh.seek(0)
             for rec in ArchiveIterator(fh):
                 if rec.rec_type not in ("response", "resource"):
                     continue
