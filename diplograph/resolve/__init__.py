@@ -6,7 +6,7 @@ Pure functions over record dicts; the knowledge base (``diplograph.kb``) calls t
 """
 from __future__ import annotations
 
-from diplograph.resolve.cluster import cluster_events, evaluate_clusters
+from diplograph.resolve.cluster import cluster_events, evaluate_clusters, merge_facts
 from diplograph.resolve.disagreements import merge_values
 from diplograph.resolve.entities import entity_key, person_key, same_entity, same_person
 from diplograph.resolve.events import Match, match_events
@@ -19,4 +19,5 @@ __all__ = [
     "EventFacts", "Match", "event_facts", "match_events", "series_key", "series_display",
     "compatible_keys", "person_key", "same_person", "entity_key", "same_entity",
     "plan_outcome", "merge_values", "cluster_events", "evaluate_clusters", "order_rounds",
+    "merge_facts",
 ]

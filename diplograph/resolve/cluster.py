@@ -65,3 +65,35 @@ def evaluate_clusters(pred: list[list[str]], gold: list[list[str]]) -> tuple[flo
     p, g = _pairs(pred, items), _pairs(gold)
     hit = len(p & g)
     return (hit / len(p) if p else 1.0, hit / len(g) if g else 1.0)
+
+
+def merge_facts(group: Sequence[EventFacts]) -> EventFacts:
+    """One event's facts from all its reports: consensus values (``merge_values``), the
+    union of participants and heads, the earliest report date."""
+    from dataclasses import replace
+
+    from diplograph.resolve.disagreements import merge_values
+
+    if not group:
+        raise ValueError("merge_facts needs at least one EventFacts")
+    src = [f.document or str(i) for i, f in enumerate(group)]
+
+    def pick(field: str) -> object:
+        return merge_values([(getattr(f, field), s) for f, s in zip(group, src)], field=field)[0]
+
+    dated = [f for f in group if f.date_start]
+    start = pick("date_start")
+    end = next((f.date_end for f in dated if f.date_start == start), None)
+    doc_dates = sorted((f.doc_date for f in group if f.doc_date), key=lambda d: d.split("/")[0])
+    return replace(
+        group[0],
+        name=max((f.name for f in group), key=len),
+        type=pick("type"), series_key=pick("series_key"), series=pick("series"),
+        acronym=pick("acronym"), ordinal=pick("ordinal"), status=pick("status") or "held",
+        date_start=start, date_end=end, location=pick("location"),
+        location_country=pick("location_country"),
+        participants=frozenset().union(*(f.participants for f in group)),
+        heads=frozenset().union(*(f.heads for f in group)),
+        doc_date=doc_dates[0] if doc_dates else None,
+        main=any(f.main for f in group), document=None, event=None,
+    )  # type: ignore[arg-type]
