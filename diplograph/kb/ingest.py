@@ -101,6 +101,23 @@ def ingest(args: Sequence[str], db: Database, *, workers: int = 1,
            extractor: "Extractor | None" = None, transport: Transport | None = None,
            progress: IO[str] | None = None, errors: IO[str] | None = None) -> Summary:
     """Ingest everything ``args`` names into ``db``; returns the counts and reasons."""
+    store = Store(db)
+
+    def known_url(url: str) -> bool:
+        try:
+            return store.known(url=url) is not None
+        except DiplographError:
+            return False
+
+    items = iter_sources(args, transport=transport, known=known_url)
+    return ingest_items(items, db, workers=workers, extractor=extractor, progress=progress,
+                        errors=errors)
+
+
+def ingest_items(items: Iterable[RawInput | Failure | Skipped], db: Database, *,
+                 workers: int = 1, extractor: "Extractor | None" = None,
+                 progress: IO[str] | None = None, errors: IO[str] | None = None) -> Summary:
+    """Ingest raw inputs (as ``fetch.iter_sources`` yields them) into ``db``."""
     from diplograph.pipeline import run_inputs
 
     store = Store(db)
@@ -141,13 +158,6 @@ def ingest(args: Sequence[str], db: Database, *, workers: int = 1,
                     yield item
             bar.update(summary)
 
-    def known_url(url: str) -> bool:
-        try:
-            return store.known(url=url) is not None
-        except DiplographError:
-            return False
-
-    items = iter_sources(args, transport=transport, known=known_url)
     for res in run_inputs(to_extract(items), workers=workers, extractor=extractor):
         name, sha, url = pending.popleft()
         if res.error or res.record is None:
