@@ -270,7 +270,10 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
         reg.add_person_mention(person, start, end, "alias")
         taken.add(start, end)
         return
-    if label == "PERSON":
+    if _derived_demonym(key) or _adjective_phrase(ent) or _common_word(ent):
+        return
+    if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and len(name.split()) >= 2
+                             and persons.looks_like_name(name) and _has_role(ent)):
         if persons.looks_like_name(name) and not gz.party_code(name):
             reg.add_person(name, start, end)
             taken.add(start, end)
@@ -282,6 +285,11 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
     if label in ("ORG",):
         if name.isupper() and name in lex.not_acronyms:
             return
+        # "Airbus A300s": a product model after the maker's name
+        while len(name.split()) > 1 and re.search(r"\d", name.split()[-1]):
+            name = name.rsplit(" ", 1)[0]
+            end = start + len(name)
+            words = gz.fold(name).replace("-", " ").split()
         head = words[-1]
         kind = "initiative" if head in lex.initiative_heads else "organization"
         reg.add_named(kind, name, start, end)
@@ -290,6 +298,12 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
             reg.add_named("initiative", name, start, end)
         else:
             return
+    elif label in ("GPE", "FAC") and " in " in name:
+        # "Golden Temple in Amritsar": a site and its city
+        left, right = name.split(" in ", 1)
+        reg.add_named("place", left, start, start + len(left))
+        rs = start + len(left) + 4
+        reg.add_named("place", right, rs, rs + len(right))
     elif label == "GPE":
         reg.add_named("place", name, start, end)
     elif label == "LOC":
@@ -301,16 +315,54 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
     taken.add(start, end)
 
 
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "is", "i", "ese", "s")
+
+
+def _derived_demonym(key: str) -> bool:
+    """"Kashmiris", "Gibraltarians": people of a place the gazetteer knows, not an entity."""
+    for suf in _DEMONYM_SUFFIXES:
+        if key.endswith(suf) and len(key) - len(suf) >= 3:
+            stem = key[: -len(suf)]
+            if gz.lookup(stem) or gz.lookup(stem + "a") or gz.lookup(stem + "e"):
+                return True
+    return False
+
+
+def _adjective_phrase(ent: "SpacySpan") -> bool:
+    """"South East" in "South East Asian countries": the name is part of an adjective."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return nxt.text[:1].isupper() and (nxt.ent_type_ == "NORP" or nxt.pos_ == "ADJ") \
+        and not nxt.whitespace_ == "" and ent.label_ in ("LOC", "GPE")
+
+
+def _common_word(ent: "SpacySpan") -> bool:
+    """A single capitalised common noun ("Media" opening a sentence)."""
+    return len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start
+
+
+def _has_role(ent: "SpacySpan") -> bool:
+    doc = ent.doc
+    for phrase in (persons.apposition(doc, ent.end_char),
+                   persons.left_apposition(doc, ent.start_char),
+                   (persons.premodifier(doc, ent.start) or (None,))[0]):
+        if phrase and persons.parse_role(phrase, {}):
+            return True
+    return False
+
+
 def _roles(doc: "Doc", text: str, reg: Registry) -> None:
     known = reg.known_bodies()
     tok_at = {t.idx: t.i for t in doc}
     for person, start, end in reg.person_name_mentions():
         readings: list[persons.RoleReading] = []
-        phrase = persons.apposition(text, end)
-        if phrase:
-            r = persons.parse_role(phrase, known)
-            if r:
-                readings.append(r)
+        for phrase in (persons.apposition(doc, end), persons.left_apposition(doc, start)):
+            if phrase:
+                r = persons.parse_role(phrase, known)
+                if r:
+                    readings.append(r)
         ti = tok_at.get(start)
         if ti is not None:
             pre = persons.premodifier(doc, ti)

@@ -158,10 +158,31 @@ def parse_role(phrase: str, known: dict[str, str]) -> RoleReading | None:
     return RoleReading(title, organization, country)
 
 
-def apposition(text: str, end: int) -> str | None:
+_LEFT_APPOSITION = re.compile(r"(?:^|[.;:!?]\s+|\n)([A-Z][^,.;:()«»\"“”\n]{2,100}),\s*$")
+
+
+def _verbless(doc: "Doc", start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"
+                                        for t in span)
+
+
+def apposition(doc: "Doc", end: int) -> str | None:
     """The phrase after a name: "Enrique Mora, Deputy Secretary General ... Service,"."""
+    text = doc.text
     m = _APPOSITION.match(text, end, min(len(text), end + 200))
-    return m.group(1) if m else None
+    if m and _verbless(doc, m.start(1), m.end(1)):
+        return m.group(1)
+    return None
+
+
+def left_apposition(doc: "Doc", start: int) -> str | None:
+    """A sentence-initial phrase before a name: "The Turkish economics minister, Ali Babacan"."""
+    text = doc.text
+    m = _LEFT_APPOSITION.search(text, max(0, start - 120), start)
+    if m and _verbless(doc, m.start(1), m.end(1)):
+        return m.group(1)
+    return None
 
 
 def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
@@ -177,6 +198,9 @@ def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
             break
         if low in ("the", "a", "an", "his", "her", "its", "their", "by", "of", "said", "says"):
             break
+        if tok.tag_ == "POS" and i > 0 and gz.party_code(doc[i - 1].text):
+            i -= 1  # "Turkey's economics minister"
+            continue
         capital = tok.text[0].isupper()
         known = (low in lex.title_heads or low in lex.title_modifiers or low in lex.domains
                  or gz.party_code(tok.text) is not None or gz.organization(tok.text) is not None)
