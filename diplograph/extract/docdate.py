@@ -2,7 +2,8 @@
 
 ``reference`` gives the other stages "now" for relative expressions: the publication date,
 else the latest explicit full date the report tells in the past tense, else a year read off
-the explicit years (the latest past one; with none, the year before the first future one).
+the explicit years (the latest past one; with none, the year before the first future one;
+with neither, the latest one).
 Explicit dates come first so that "this year" never anchors itself.
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ def reference(ctx: Context, found: list[dates.Found], tenses: list[dates.Tense])
     days: list[str] = []
     past_years: list[int] = []
     future_years: list[int] = []
+    other_years: list[int] = []
     for f, t in zip(found, tenses):
         if not _explicit_year(f):
             continue
@@ -58,13 +60,16 @@ def reference(ctx: Context, found: list[dates.Found], tenses: list[dates.Tense])
             continue
         if len(v.start) == 10 and t != "future":
             days.append(v.start)
-        (future_years if t == "future" else past_years).append(int(v.end[:4]))
+        bucket = future_years if t == "future" else past_years if t == "past" else other_years
+        bucket.append(int(v.end[:4]))
     if days:
         return dates.Anchor.from_iso(max(days))
     if past_years:
         return dates.Anchor(max(past_years))
     if future_years:
         return dates.Anchor(min(future_years) - 1)
+    if other_years:
+        return dates.Anchor(max(other_years))
     return None
 
 

@@ -9,6 +9,7 @@ the one the lead describes, else the one mentioned most.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from diplograph.extract import dates
@@ -16,7 +17,12 @@ from diplograph.extract.context import Context
 from diplograph.extract.docdate import reference
 from diplograph.extract.events import attrs, mentions, parties
 from diplograph.extract.events.mentions import Mention
+from typing import TYPE_CHECKING
+
 from diplograph.model import Delegation, Event, EventDate, Location, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["run"]
 
@@ -84,7 +90,7 @@ def run(ctx: Context) -> None:
         return
     sent_starts = [s.start_char for s in sents]
     found = dates.find(text)
-    tenses = [attrs.clause_tense(_token_at(doc, f.start)) for f in found]
+    tenses = [attrs.clause_tense(_token_at(doc, f.start), weak=True) for f in found]
     anchor = reference(ctx, found, tenses)
     ms = mentions.find(doc, text, sent_starts)
     if not ms:
@@ -117,12 +123,10 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
         limit_tok = doc[nxt.head].left_edge.i if nxt else sent.end
         loc = attrs.mention_location(doc, m, limit_tok)
         date = None
-        i = bisect.bisect_left(found_starts, m.name_end)
-        cands = [j for j in range(i, len(found)) if found[j].start < limit_char]
-        if not cands:
-            lo = prv.end if prv else sent.start_char
-            cands = [j for j in range(bisect.bisect_left(found_starts, lo), len(found))
-                     if found[j].end <= m.start and j not in claimed][-1:]
+        lo = prv.end if prv else sent.start_char
+        cands = [j for j in range(bisect.bisect_left(found_starts, lo), len(found))
+                 if found[j].start < limit_char and j not in claimed
+                 and _date_of(doc, text, m, found[j])]
         for j in cands:
             tense = tenses[j] or attrs.clause_tense(doc[m.head])
             v = dates.resolve(found[j], anchor, tense)
@@ -147,6 +151,28 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
         out.append(_M(m, loc, date, status, level))
     _inherit_conjuncts(ctx, out)
     return out
+
+
+def _date_of(doc: "Doc", text: str, m: Mention, f: dates.Found) -> bool:
+    """Whether a date expression dates this mention: inside it ("Tuesday's meeting", "a June
+    summit"), in its clause ("a meeting expected to take place next month"), right after it
+    with nothing but a place between ("... in Cholpon-Ata on 2 June 2023"), or before it when a
+    "when" clause hangs the event on the date ("in December, when ... gather for a summit")."""
+    if m.start <= f.start and f.end <= m.name_end:
+        return True
+    head = doc[m.head]
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if f.start >= m.name_end:
+        if head.left_edge.i <= span.start and span.end - 1 <= head.right_edge.i and any(
+                a.i == head.i for a in span[0].ancestors):
+            return True
+        between = doc.char_span(m.name_end, f.start, alignment_mode="expand")
+        return between is None or not any(
+            t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in between if t.i < span.start)
+    gap = re.sub(r"\s+", " ", text[f.end:m.start]).lower()
+    return gap.startswith(", when ") and "." not in gap
 
 
 def _inherit_conjuncts(ctx: Context, infos: list[_M]) -> None:
@@ -179,7 +205,8 @@ def _group(ctx: Context, infos: list[_M], sents: list) -> list[_Ev]:
             target = next((ev for ev in events if _same_name(ev, m) and not _conflict(ev, x)), None)
         else:
             word = _head_word(ctx, m)
-            same = [ev for ev in events if any(_head_word(ctx, y.m) == word for y in ev.ms)
+            same = [ev for ev in events if any(_head_word(ctx, y.m) == word and not (
+                        y.m.complement and m.complement) for y in ev.ms)
                     and not _conflict(ev, x) and not ev.naming.m.proper]
             target = (same[-1] if same else
                       next((ev for ev in events if _same_name(ev, m) and not _conflict(ev, x)), None))
@@ -230,15 +257,23 @@ def _name(ctx: Context, ev: _Ev) -> str:
 
 
 def _status(ev: _Ev) -> str:
-    best = max(ev.ms, key=lambda y: (y.level, -y.m.start))
-    return best.status if best.status and best.level else "held"
+    """The status the strongest evidence gives; among equals the majority, then the first."""
+    top = max(y.level for y in ev.ms)
+    if not top:
+        return "held"
+    votes = [y.status for y in ev.ms if y.level == top and y.status]
+    planned, held = votes.count("planned"), votes.count("held")
+    if planned != held:
+        return "planned" if planned > held else "held"
+    return votes[0] or "held"
 
 
 def _type(ev: _Ev, ctx: Context, is_main: bool, lead: str) -> str:
     n = ev.naming.m
     if n.strict_type:
         return n.type
-    strict = next((y.m.type for y in ev.ms if y.m.strict_type and y.m.type != n.type), None)
+    strict = next((y.m.type for y in ev.ms if y.m.strict_type and y.m.type != n.type
+                   and y.m.type in ("conference", "summit", "forum", "ministerial")), None)
     if n.type == "meeting" and strict:
         return strict
     if n.type == "meeting" and is_main:

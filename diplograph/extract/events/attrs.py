@@ -24,6 +24,7 @@ _PLANNED_MODS = frozenset(_E["planned_modifiers"])
 _HELD_MODS = frozenset(_E["held_modifiers"])
 _FUTURE_VERBS = frozenset(_E["future_verbs"])
 _FUTURE_AUX = frozenset(_E["future_aux"])
+_WEAK_FUTURE_AUX = frozenset(_E["weak_future_aux"])
 _START_VERBS = frozenset(_E["start_verbs"])
 _FUTURE_WORDS = frozenset(_E["future_words"])
 _LOC_PREPS = frozenset(_E["location_preps"])
@@ -32,8 +33,12 @@ Status = Literal["held", "planned"]
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?capital\s+of\s+(.+)$", re.IGNORECASE)
 
 
-def clause_tense(tok: "Token") -> dates.Tense:
-    """Past or future of the clause ``tok`` sits in, from its governing verb; None for present."""
+def clause_tense(tok: "Token", weak: bool = False) -> dates.Tense:
+    """Past or future of the clause ``tok`` sits in, from its governing verb; None for present.
+
+    ``weak`` counts "would" as future: right for dating ("would allow membership in January
+    2006"), wrong for an event's status ("the meeting would be remembered as ...")."""
+    future_aux = _FUTURE_AUX | _WEAK_FUTURE_AUX if weak else _FUTURE_AUX
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
@@ -45,7 +50,7 @@ def clause_tense(tok: "Token") -> dates.Tense:
     for w in chain:
         kids = list(w.children)
         aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if aux & _FUTURE_AUX:
+        if aux & future_aux:
             return "future"
         if w.lemma_ in _FUTURE_VERBS and any(c.dep_ == "xcomp" for c in kids):
             return "future"
@@ -80,7 +85,11 @@ def cue_status(doc: "Doc", text: str, m: Mention, sent_start: int) -> Status | N
 
 
 def date_status(value: EventDate | None, anchor: dates.Anchor | None) -> Status | None:
+    """Planned when the date lies after "now", held when before. A year-only anchor is an
+    estimate: it decides only for dates that state their own year."""
     if value is None or anchor is None or not value.start:
+        return None
+    if anchor.month is None and not re.search(r"\b\d{4}\b", value.text or ""):
         return None
     now = f"{anchor.year:04d}" + (f"-{anchor.month:02d}" if anchor.month else "") + (
         f"-{anchor.day:02d}" if anchor.day else "")

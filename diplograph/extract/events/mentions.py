@@ -55,6 +55,7 @@ class Mention:
     definite: bool
     distinct: bool            # "a", "next", "another", an ordinal: a different event
     strict_type: bool         # the head fixes the type ("dialogue", "summit"), unlike "meeting"
+    complement: bool = False   # named by a prepositional phrase ("talks on X")
     ordinal: int | None = None
     acronym: str | None = None
     content: frozenset[str] = field(default_factory=frozenset)
@@ -238,6 +239,7 @@ def _build(doc: "Doc", text: str, tok: "Token", etype: str, generic_only: bool,
                    name_start=name_start, name_end=name_end,
                    type=_cue_type(ntype, text[name_start:name_end]), generic=(not content) and not proper,
                    proper=proper, definite=definite, distinct=distinct, strict_type=strict,
+                   complement=right > named.i + 1 and any(t.dep_ == "prep" for t in doc[named.i + 1:right]),
                    ordinal=ordinal, acronym=acronym, content=content,
                    left_modifiers=mods)
 

@@ -95,7 +95,8 @@ def title_text(tokens: list["Token"]) -> str | None:
     """"Deputy foreign ministers" → "Deputy Foreign Minister"; demonyms and places dropped."""
     words: list[str] = []
     for i, t in enumerate(tokens):
-        if t.pos_ in ("DET", "PRON", "PUNCT") or t.tag_ == "POS" or gazetteer.demonym(t.text):
+        if (t.pos_ in ("DET", "PRON", "PUNCT") or t.tag_ == "POS" or gazetteer.demonym(t.text)
+                or gazetteer.party_code(t.text) or (i + 1 < len(tokens) and tokens[i + 1].tag_ == "POS")):
             continue
         if t.lower_ in ("in", "at", "from") or t.ent_type_ in ("GPE", "PERSON"):
             break
@@ -147,8 +148,12 @@ def delegations_in(ctx: Context, sent_start: int, sent_end: int) -> list[Delegat
         passive_obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         leader = agent if agent is not None else subj
         target = passive_obj if agent is not None else obj
-        if v.lemma_ in _ATTEND_VERBS and leader is None:
-            leader = next((c for c in kids if c.dep_ in ("attr", "nsubj")), None)
+        if v.lemma_ in _ATTEND_VERBS and leader is None and v.dep_ == "xcomp":
+            # "Also due to attend are X, Y": the attendees are the subject of the copula above
+            for up in (v.head, v.head.head):
+                leader = next((c for c in up.children if c.dep_ in ("attr", "nsubj")), None)
+                if leader is not None:
+                    break
         if leader is None:
             continue
         if v.lemma_ in ("lead", "head") and (target is None or target.lemma_ not in _DELEGATION_NOUNS):
@@ -156,13 +161,11 @@ def delegations_in(ctx: Context, sent_start: int, sent_end: int) -> list[Delegat
         parties: list[str] = []
         if target is not None and target.lemma_ in _DELEGATION_NOUNS:
             parties = parties_in(ctx, target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
-        elif target is not None and v.lemma_ == "represent":
+        elif target is not None and v.lemma_ == "represent" and ctx.doc[target.i].pos_ == "PROPN":
             parties = parties_in(ctx, target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
         leaders = [leader] + [c for c in leader.conjuncts]
         for lt in leaders:
-            persons = _persons(ctx, lt) if lt.pos_ == "PROPN" or lt.ent_type_ == "PERSON" else []
-            if not persons and lt.pos_ == "PROPN":
-                persons = []
+            persons = _persons(ctx, lt)
             if persons:
                 p, _ = persons[0]
                 party = (parties[0] if parties and v.lemma_ != "attend" else None) or p.country \
