@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from diplograph.resolve import (EventFacts, cluster_events, evaluate_clusters, event_facts,
-                                merge_facts, plan_outcome)
+                                merge_facts, plan_outcome, record_facts)
 
 HERE = Path(__file__).parent / "resolution"
 EXPECTED: dict[str, Any] = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
@@ -19,10 +19,12 @@ FLOOR = 0.95
 
 
 def _find(record: dict[str, Any], words: list[str], status: str) -> dict[str, Any] | None:
+    """The referenced event (not the main one) whose name or place has one of ``words``."""
     for ev in record["events"]:
         if ev.get("main") or ev.get("status") != status:
             continue
-        if any(w.lower() in (ev.get("name") or "").lower() for w in words):
+        where = ((ev.get("name") or "") + " " + ((ev.get("location") or {}).get("name") or "")).lower()
+        if any(w.lower() in where for w in words):
             return ev
     return None
 
@@ -41,6 +43,7 @@ def _held(extracted: list[tuple[dict[str, Any], dict[str, Any]]]
     facts, items, missing = [], [], []
     gold: dict[str, list[str]] = {}
     for r, rec in extracted:
+        by_id = {f.event: f for f in record_facts(rec)}
         main = next((e for e in rec["events"] if e.get("main")), None)
         wanted = [("main", r["main"], main)]
         for i, ref in enumerate(r.get("references", [])):
@@ -51,7 +54,7 @@ def _held(extracted: list[tuple[dict[str, Any], dict[str, Any]]]
             if ev is None:
                 missing.append(item)
                 continue
-            facts.append(event_facts(ev, rec["document"]))
+            facts.append(by_id[ev["id"]])
             items.append(item)
     return facts, items, list(gold.values()), missing
 

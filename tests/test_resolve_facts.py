@@ -182,3 +182,22 @@ def test_public_api_is_the_published_contract() -> None:
                 "evaluate_clusters"}
     assert contract <= set(r.__all__)
     assert all(hasattr(r, name) for name in r.__all__)
+
+
+def test_generic_reference_takes_the_series_of_the_report_it_is_in() -> None:
+    from diplograph.resolve import record_facts
+
+    record = {"document": {"id": "d", "published": "2024-06-19"}, "events": [
+        {"id": "v1", "type": "meeting", "name": "High-level Political and Security Dialogue",
+         "main": True, "date": {"start": "2024-06-18", "end": "2024-06-18"}},
+        {"id": "v2", "type": "meeting", "name": "previous, tenth round of the dialogue",
+         "main": False, "location": {"name": "Astana", "country": "KZ"}},
+        {"id": "v3", "type": "summit", "name": "the summit", "main": False},
+        {"id": "v4", "type": "meeting", "name": "Meeting of Special Representatives", "main": False},
+    ]}
+    keys = [f.series_key for f in record_facts(record)]
+    assert keys[:3] == ["hlpsd", "hlpsd", None] and keys[3] != "hlpsd"
+    ref = record_facts(record)[1]
+    tenth = hlpsd(ordinal=10, date_start="2023-06-22", date_end="2023-06-22", location="Astana")
+    m = match_events(ref, tenth)
+    assert m.same and "date before report date" in m.reasons

@@ -8,7 +8,7 @@ reports are months apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from diplograph.resolve import dates
 from diplograph.resolve.entities import same_person
@@ -20,7 +20,9 @@ from diplograph.resolve.series import compatible_keys, fold, initials, reduce_na
 # alone for unnamed events, do not.
 THRESHOLD = 1.0
 # An undated main event is taken to lie this far before its report ("recently", "on
-# Tuesday" unresolved); referenced undated events ("the recent meeting in Ashgabat") farther.
+# Tuesday" unresolved). An undated referenced event ("the previous round", "the meeting in
+# Ashgabat") can lie any time before its report: it only must not be later; the store may
+# use RECENT_REFERENCED as its candidate horizon for such events.
 RECENT_MAIN = timedelta(days=14)
 RECENT_REFERENCED = timedelta(days=180)
 # Dates this many days apart cannot be one event (multi-day events give start..end; this
@@ -50,8 +52,9 @@ def _implied(f: EventFacts) -> dates.Interval | None:
         return None
     if f.status == "planned":
         return (doc[0], doc[1] + timedelta(days=730))
-    back = RECENT_MAIN if f.main else RECENT_REFERENCED
-    return (doc[0] - back, doc[1])
+    if not f.main:
+        return (date.min, doc[1])
+    return (doc[0] - RECENT_MAIN, doc[1])
 
 
 def _date_evidence(a: EventFacts, b: EventFacts, same_series: bool | None,
@@ -77,6 +80,10 @@ def _date_evidence(a: EventFacts, b: EventFacts, same_series: bool | None,
         return 0.0, False
     gap = dates.gap_days(ia, ib)
     if ea or eb:
+        undated = b if ea else a
+        if gap == 0 and not undated.main and undated.status == "held":
+            reasons.append("date before report date")
+            return 0.1, False
         if gap == 0:
             reasons.append("date compatible with report date")
             return 0.4, False
@@ -86,6 +93,8 @@ def _date_evidence(a: EventFacts, b: EventFacts, same_series: bool | None,
         reasons.append("date off report date")
         return -0.6, False
     if gap == 0:
+        if not (a.main and b.main):
+            return 0.0, False
         reasons.append("reports close in time")
         return 0.2, False
     if same_series and gap > SERIES_ROUND_GAP_DAYS:

@@ -1,10 +1,10 @@
 """What one report says about one event, reduced to the facts resolution compares."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from diplograph.resolve.series import fold, ordinal_in, series_key, with_partners
+from diplograph.resolve.series import fold, ordinal_in, reduce_name, series_key, with_partners
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +86,27 @@ def place_key(name: str | None) -> str | None:
     known = gazetteer.place(name)
     key = fold(known.name if known else name)
     return key[4:] if key.startswith("the ") else key
+
+
+def record_facts(record: dict[str, Any]) -> list[EventFacts]:
+    """Facts of every event of one record, in order.
+
+    A referenced event named only generically ("the previous, tenth round of the dialogue")
+    is taken to belong to the series of the report's main event when its words are a part
+    of the main event's name and the types agree: the definite "the dialogue" points back to
+    the dialogue the report is about.
+    """
+    doc = record.get("document") or {}
+    facts = [event_facts(ev, doc) for ev in record.get("events") or []]
+    main = next((f for f in facts if f.main and f.series_key), None)
+    if main is None:
+        return facts
+    main_words = reduce_name(main.name).residual | reduce_name(main.series or "").residual
+    out = []
+    for f in facts:
+        if f is not main and f.series_key is None and f.type == main.type:
+            words = reduce_name(f.name).residual
+            if words and words <= main_words:
+                f = replace(f, series_key=main.series_key)
+        out.append(f)
+    return out
