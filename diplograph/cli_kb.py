@@ -193,8 +193,9 @@ def _search_table(hits: list[dict[str, Any]]) -> str:
 def _plans_table(plans: list[dict[str, Any]]) -> str:
     rows = [(p["planned"]["id"], p["planned"]["name"], _date(p["planned"]), p["outcome"],
              p["held"]["id"] if p["held"] else "", _date(p["held"]) if p["held"] else "",
-             "; ".join(p["reasons"])) for p in plans]
-    return _grid(["id", "announced", "for", "outcome", "held as", "held", "why"], rows)
+             next((r for r in p["reasons"] if r.startswith("planned for")), ""))
+            for p in plans]
+    return _grid(["id", "announced", "for", "outcome", "held as", "held", "slip"], rows)
 
 
 # -- commands ---------------------------------------------------------------------------

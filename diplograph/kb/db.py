@@ -139,9 +139,10 @@ def _sqlite_pragmas(engine: Engine, timeout: float) -> None:
 
 
 def open_db(url: str | None = None, *, migrate: bool = True,
-            timeout: float = BUSY_TIMEOUT_S) -> Database:
+            timeout: float | None = None) -> Database:
     """Open (creating or migrating as needed) the knowledge base at ``url``."""
     url = url or default_url()
+    timeout = BUSY_TIMEOUT_S if timeout is None else timeout
     if url.startswith("sqlite:///") and "mode=ro" not in url:
         parent = Path(url.removeprefix("sqlite:///").split("?")[0]).parent
         if str(parent) and not parent.exists():
