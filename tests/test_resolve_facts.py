@@ -201,3 +201,12 @@ def test_generic_reference_takes_the_series_of_the_report_it_is_in() -> None:
     tenth = hlpsd(ordinal=10, date_start="2023-06-22", date_end="2023-06-22", location="Astana")
     m = match_events(ref, tenth)
     assert m.same and "date before report date" in m.reasons
+
+
+def test_series_parties_and_heads_alone_do_not_tell_rounds_apart() -> None:
+    # Same officials, same parties, no date, no place: could be any round of the series.
+    undated = hlpsd(participants=frozenset({"EU", "KZ"}), document="a",
+                    heads=frozenset({"Roman Vassilenko", "Enrique Mora"}))
+    r11 = hlpsd(ordinal=11, date_start="2024-06-18", date_end="2024-06-18", document="b",
+                participants=frozenset({"EU", "KZ", "UZ"}), heads=frozenset({"Enrique Mora"}))
+    assert not match_events(undated, r11).same

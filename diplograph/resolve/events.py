@@ -126,7 +126,8 @@ def _location_evidence(a: EventFacts, b: EventFacts, reasons: list[str]) -> floa
     return 0.0
 
 
-def _participant_evidence(a: EventFacts, b: EventFacts, reasons: list[str]) -> float:
+def _participant_evidence(a: EventFacts, b: EventFacts, same_series: bool | None,
+                          reasons: list[str]) -> float:
     if not a.participants or not b.participants:
         return 0.0
     common = len(a.participants & b.participants)
@@ -135,17 +136,22 @@ def _participant_evidence(a: EventFacts, b: EventFacts, reasons: list[str]) -> f
         reasons.append("no participants in common")
         return -0.5
     reasons.append(f"participants overlap {overlap:.2f}")
-    if overlap >= 0.5:
-        return 0.4 * overlap
-    return 0.0
+    if overlap < 0.5:
+        return 0.0
+    # Every round of a series has the same parties: within one, overlap tells rounds apart
+    # no better than the series itself did.
+    return (0.1 if same_series else 0.4) * overlap
 
 
-def _head_evidence(a: EventFacts, b: EventFacts, reasons: list[str]) -> float:
+def _head_evidence(a: EventFacts, b: EventFacts, same_series: bool | None,
+                   reasons: list[str]) -> float:
     shared = [h for h in a.heads if any(same_person(h, (), g, ()) for g in b.heads)]
     if not shared:
         return 0.0
     reasons.append("shared delegation head " + ", ".join(sorted(shared)))
-    return min(0.6, 0.3 * len(shared))
+    # The same officials lead their delegations to several rounds of one series.
+    per_head = 0.1 if same_series else 0.3
+    return min(2 * per_head, per_head * len(shared))
 
 
 def _series_evidence(a: EventFacts, b: EventFacts, reasons: list[str]) -> tuple[float, bool | None]:
@@ -199,8 +205,8 @@ def match_events(a: EventFacts, b: EventFacts) -> Match:
         return Match(False, d_score + score, tuple(reasons), True)
     score += d_score
     score += _location_evidence(a, b, reasons)
-    score += _participant_evidence(a, b, reasons)
-    score += _head_evidence(a, b, reasons)
+    score += _participant_evidence(a, b, same_series, reasons)
+    score += _head_evidence(a, b, same_series, reasons)
     if same_series is None:
         score += _name_evidence(a, b, reasons)
     if a.type and b.type and a.type != b.type and same_series is not True:
