@@ -210,3 +210,12 @@ def test_series_parties_and_heads_alone_do_not_tell_rounds_apart() -> None:
     r11 = hlpsd(ordinal=11, date_start="2024-06-18", date_end="2024-06-18", document="b",
                 participants=frozenset({"EU", "KZ", "UZ"}), heads=frozenset({"Enrique Mora"}))
     assert not match_events(undated, r11).same
+
+
+def test_generic_name_takes_its_series_from_the_participants() -> None:
+    doc = {"id": "d", "published": "2025-04-04"}
+    summit = {"type": "summit", "name": "first summit in Samarkand", "main": True,
+              "participants": ["UZ", "EU", "KZ", "KG", "TJ", "TM"]}
+    assert event_facts(summit, doc).series_key == series_key(None, None, "EU-Central Asia summit")
+    bilateral = dict(summit, participants=["UZ", "EU"])
+    assert event_facts(bilateral, doc).series_key is None

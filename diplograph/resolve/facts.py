@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from diplograph.resolve.series import fold, ordinal_in, reduce_name, series_key, with_partners
+from diplograph.resolve.series import (fold, from_participants, ordinal_in, reduce_name,
+                                       series_key, with_partners)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,8 @@ def event_facts(event: dict[str, Any], document: dict[str, Any]) -> EventFacts:
         ordinal = ordinal_in(name)
     heads = frozenset(d["head"] for d in event.get("delegations") or [] if d.get("head"))
     participants = frozenset(p for p in event.get("participants") or [] if p)
-    key = series_key(event.get("series"), event.get("acronym"), name or None)
+    key = (series_key(event.get("series"), event.get("acronym"), name or None)
+           or from_participants(name, participants))
     return EventFacts(
         name=name,
         type=event.get("type"),

@@ -251,6 +251,28 @@ def with_partners(key: str | None, participants: frozenset[str]) -> str | None:
     return key + _pair_suffix(s.parties | partners)
 
 
+def from_participants(name: str | None, participants: frozenset[str]) -> str | None:
+    """Key of a generically named event ("the first summit") from the parties taking part:
+    a summit of the EU and the five Central Asian states is the Central Asia-EU summit."""
+    if not name or not participants:
+        return None
+    red = reduce_name(name)
+    if not red.residual or not red.residual <= _tables()[6]:
+        return None
+    parties = set(participants)
+    for region, members in load("series").get("regions", {}).items():
+        inside = parties & set(members)
+        if len(inside) >= 3:
+            parties = (parties - inside) | {region}
+    parties |= red.parties
+    if len(parties) < 2:
+        return None
+    for s in known_series():
+        if red.residual in s.residuals and not s.per_pair and parties == s.parties:
+            return s.key
+    return None
+
+
 def series_display(key: str | None) -> tuple[str | None, str | None]:
     """Canonical (name, acronym) of a known key, else (None, None)."""
     if not key:
