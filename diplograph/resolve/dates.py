@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 
@@ -14,6 +15,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 Interval = tuple[date, date]
 
 
+@functools.lru_cache(maxsize=8192)
 def bounds(value: str | None) -> Interval | None:
     """First and last day an ISO date of any precision (or an ``a/b`` interval) can mean."""
     if not value:

@@ -6,6 +6,7 @@ resolved by code; organizations by code, acronym, name or alias.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ def _translit(tok: str) -> str:
     return _DOUBLE.sub(r"\1", tok)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_person(name: str) -> PersonName | None:
     raw = [t for t in re.split(r"[\s,]+", name.strip()) if t]
     caps = [t for t in raw if len(t) > 2 and t.isupper() and t.isalpha()]

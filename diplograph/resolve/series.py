@@ -145,6 +145,7 @@ def _place_only(chunk: str) -> bool:
     return gazetteer.place(chunk) is not None and gazetteer.country(chunk) is None
 
 
+@functools.lru_cache(maxsize=8192)
 def reduce_name(text: str) -> Reduced:
     """Residual words and named parties of an event or series name."""
     ci_re, caps_re, phrase_to_party, caps_to_party, noise_re, stop, _generic = _tables()
@@ -311,6 +312,7 @@ def ordinal_in(name: str | None) -> int | None:
     return ORDINAL_WORDS[m.group(2).lower()]
 
 
+@functools.lru_cache(maxsize=4096)
 def initials(name: str) -> str:
     """Acronym a name would have: "High-level Political and Security Dialogue" -> "HLPSD"."""
     stop = _tables()[5]
