@@ -52,7 +52,10 @@ class PartyIndex:
             for ref in self.refs.get(tok.i, ()):
                 ent = ref.entity
                 if ent.type in _PARTY_TYPES and not _is_source(tok) and not self._describes_person(tok):
-                    found.append((ref.start, ent.code or ent.name))
+                    # A body of a state or of the EU (its ministry, "the European Commission")
+                    # acts for it: the figure is about that party.
+                    label = ent.code or (ent.country if ent.type == "organization" else None) or ent.name
+                    found.append((ref.start, label))
                 elif ent.type == "person" and ent.country:
                     people.append((ref.start, ent.country))
         return list(dict.fromkeys(name for _, name in sorted(found or people)))
