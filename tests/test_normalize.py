@@ -126,6 +126,11 @@ def test_dateline_only_first_line_is_not_a_title() -> None:
     ("LONDON (AP) — Britain", "London", "AP", None),
     ("Bishkek, 2024-03-14 (Kabar) - Kyrgyzstan", "Bishkek", "Kabar", "2024-03-14"),
     ("DUSHANBE (Asia-Plus) - Tajikistan", "Dushanbe", "Asia-Plus", None),
+    ("MOSCOW, June 3. /TASS/. Russia and", "Moscow", "TASS", None),
+    ("Washington, D.C. (AP) — The", "Washington", "AP", None),
+    ("Baku, Azerbaijan, June 3, 2023 (Trend) - The", "Baku", "Trend", "2023-06-03"),
+    ("ASTANA (TCA) — Kazakhstan", "Astana", "Times of Central Asia", None),
+    ("KABUL (Pajhwok) - Afghan", "Kabul", "Pajhwok", None),
 ])
 def test_dateline_shapes(line: str, place: str, source: str | None, published: str | None) -> None:
     dl = dateline.parse(line)
@@ -141,6 +146,8 @@ def test_dateline_shapes(line: str, place: str, source: str | None, published: s
     "EXCLUSIVE - Talks on gas stall",
     "Astana. The talks - held on Friday - ended.",
     "Central Asia’s growing engagement with external partners continues.",
+    "Mr. Smith. He said - no more talks",
+    "The U.S. - led coalition met",
 ])
 def test_not_datelines(line: str) -> None:
     assert dateline.parse(line) is None

@@ -5,6 +5,7 @@ Shapes handled, the place in capitals or, with a date or an outlet credit, in ti
     ASTANA. KAZINFORM -              BRUSSELS (Reuters) -
     Tashkent, 12 June (UzA) --       ALMATY, June 3 /Trend/ -
     NUR-SULTAN, Kazakhstan —         BEIJING, June 3, 2023 (Xinhua) --
+    MOSCOW, June 3. /TASS/.          WASHINGTON, D.C. (AP) —
 
 The dateline stays in the text; only its parts are reported.
 """
@@ -52,11 +53,12 @@ def _pattern() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?P<place>{word}(?:[ ]{word}){{0,3}})"
-        rf"(?:,\s*(?!(?:{month})\b)(?P<region>[A-Z][\w'’\-]*(?:[ ][A-Z][\w'’\-]*){{0,2}}))?"
-        rf"(?:,?\s*(?:{date}))?"
+        rf"(?:,\s*(?!(?:{month})\b)(?P<region>[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){{0,2}}))?"
+        rf"(?:[,.]?\s*(?:{date})\.?)?"
         r"(?:\s*\((?P<s1>[^()\n]{2,40})\)|\s*/(?P<s2>[^/\n]{2,40})/"
         r"|\.\s+(?P<s3>[A-Z][\w.\-]*(?:[ ][A-Z][\w.\-]*){0,2}))?"
-        r"\s*(?:--|[-–—―])\s+(?=\S)",
+        # TASS closes "MOSCOW, June 3. /TASS/." with a full stop instead of a dash.
+        r"(?:\s*(?:--|[-–—―])|(?<=/)\.)\s+(?=\S)",
         re.I)
 
 
