@@ -17,11 +17,13 @@ from diplograph.model import TOPICS
 
 def _phrase(p: str) -> str:
     body = r"\s+".join(re.escape(w).replace(r"\*", r"\w*") for w in p.split())
-    return rf"(?<![\w-]){body}(?![\w-])" if not p.endswith("*") else rf"(?<![\w-]){body}"
+    return rf"(?<!\w){body}(?![\w-])" if not p.endswith("*") else rf"(?<!\w){body}"
 
 
 _T = load("topics")
 _EXCLUDE = re.compile("|".join(_phrase(p) for p in _T["exclude"]), re.IGNORECASE)
+_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (code, re.compile(_phrase(p), re.IGNORECASE)) for p, code in _T["claims"].items())
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (code, re.compile("|".join(_phrase(p) for p in _T["topics"][code]), re.IGNORECASE))
     for code in TOPICS if code in _T["topics"])
@@ -33,7 +35,11 @@ def find(text: str, masked: list[tuple[int, int]] | None = None) -> list[tuple[i
     for a, b in masked or []:
         chars[a:b] = " " * (b - a)
     clean = _EXCLUDE.sub(lambda m: " " * len(m.group(0)), "".join(chars))
-    hits = [(m.start(), code) for code, rx in _PATTERNS for m in rx.finditer(clean)]
+    hits: list[tuple[int, str]] = []
+    for code, rx in _CLAIMS:
+        hits += [(m.start(), code) for m in rx.finditer(clean)]
+        clean = rx.sub(lambda m: " " * len(m.group(0)), clean)
+    hits += [(m.start(), code) for code, rx in _PATTERNS for m in rx.finditer(clean)]
     return sorted(hits)
 
 

@@ -64,6 +64,9 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _conflict(ev: _Ev, x: _M) -> bool:
+    n = ev.naming.m
+    if not n.generic and not x.m.generic and "meeting" not in (n.type, x.m.type) and n.type != x.m.type:
+        return True
     loc, d = ev.location, ev.date
     if loc and x.location and loc.name != x.location.name:
         return True
@@ -170,7 +173,8 @@ def _date_of(doc: "Doc", text: str, m: Mention, f: dates.Found) -> bool:
             return True
         between = doc.char_span(m.name_end, f.start, alignment_mode="expand")
         return between is None or not any(
-            t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in between if t.i < span.start)
+            (t.pos_ in ("VERB", "AUX") and t.lemma_ not in attrs.OCCUR_VERBS) or t.text in (",", ";")
+            for t in between if t.i < span.start)
     gap = re.sub(r"\s+", " ", text[f.end:m.start]).lower()
     return gap.startswith(", when ") and "." not in gap
 

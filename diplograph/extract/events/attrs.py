@@ -28,6 +28,7 @@ _WEAK_FUTURE_AUX = frozenset(_E["weak_future_aux"])
 _START_VERBS = frozenset(_E["start_verbs"])
 _FUTURE_WORDS = frozenset(_E["future_words"])
 _LOC_PREPS = frozenset(_E["location_preps"])
+OCCUR_VERBS = frozenset(_E["occur_verbs"])
 
 Status = Literal["held", "planned"]
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?capital\s+of\s+(.+)$", re.IGNORECASE)

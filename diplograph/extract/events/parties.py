@@ -30,8 +30,9 @@ def _entity_party(e: Entity) -> str | None:
     if e.type == "organization":
         if e.code:
             return e.code
-        if e.country is None:
-            return e.name
+        known = gazetteer.organization(e.name)
+        if e.country is None and known is not None and known.country is None:
+            return known.name
     return None
 
 
