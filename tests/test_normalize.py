@@ -238,3 +238,27 @@ def test_russian_news_detected() -> None:
 def test_english_detected_and_short_text_defaults() -> None:
     assert language.detect((FIXTURES / "no-title.txt").read_text("utf-8")) == "en"
     assert language.detect("Astana.") == "en"
+
+
+# -- publication stamps ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, title_, published", [
+    ("EU and Kazakhstan sign water deal\n12 June 2023, 14:35\n\nThe deal was signed.",
+     "EU and Kazakhstan sign water deal", "2023-06-12"),
+    ("14:35, 03.06.2023\nEU and Kazakhstan sign water deal\n\nThe deal was signed.",
+     "EU and Kazakhstan sign water deal", "2023-06-03"),
+    ("EU and Kazakhstan sign water deal\nPublished: June 12, 2023 at 2:35 pm EST\n\nThe deal was signed.",
+     "EU and Kazakhstan sign water deal", "2023-06-12"),
+    ("EU and Kazakhstan sign water deal\nUpdated 14 June 2023\n\nThe deal was signed.",
+     "EU and Kazakhstan sign water deal", None),
+])
+def test_header_stamp_gives_published(text: str, title_: str, published: str | None) -> None:
+    doc = _doc(text)
+    assert (doc.title, doc.published, doc.text) == (title_, published, "The deal was signed.")
+
+
+def test_dates_in_the_body_are_not_stamps() -> None:
+    text = ("EU and Kazakhstan sign water deal\n\nThe deal was signed on Monday.\n\nTimeline:\n"
+            "The talks began in spring.\n\n12 June 2023")
+    doc = _doc(text)
+    assert doc.published is None and doc.text.endswith("12 June 2023")

@@ -1,16 +1,16 @@
 """Normalize: from decoded text to the final ``Document`` whose ``text`` every span indexes.
 
 Steps, each its own module: Unicode and whitespace repair (``text``), mixed-script words
-(``homoglyphs``), page furniture (``boilerplate``), the headline (``title``), the dateline
-(``dateline``, outlet names through ``source``) and the language (``language``). Nothing
-after this function changes ``text``.
+(``homoglyphs``), page furniture (``boilerplate``), the publication stamp (``pubdate``), the
+headline (``title``), the dateline (``dateline``, outlet names through ``source``) and the
+language (``language``). Nothing after this function changes ``text``.
 """
 from __future__ import annotations
 
 from diplograph.errors import InputError
 from diplograph.ingest import Ingested
 from diplograph.model import Document
-from diplograph.normalize import boilerplate, dateline, homoglyphs, language, title
+from diplograph.normalize import boilerplate, dateline, homoglyphs, language, pubdate, title
 from diplograph.normalize.source import canonical_source
 from diplograph.normalize.text import fix
 
@@ -28,6 +28,7 @@ def normalize(ing: Ingested) -> Document:
         warnings.append(f"text cut to its first {len(text)} characters (limit {MAX_CHARS})")
     text = homoglyphs.repair(fix(text))
     text, _ = boilerplate.strip(text)
+    text, stamped = pubdate.take(text)
     head = homoglyphs.repair(fix(ing.title)) if ing.title else None
     if ing.kind == "text" and head is None:
         head, text = _split_title(text)
@@ -45,7 +46,7 @@ def normalize(ing: Ingested) -> Document:
         source=source or (dl.source if dl else None),
         url=ing.url,
         dateline=dl.place if dl else None,
-        published=ing.published or (dl.published if dl else None),
+        published=ing.published or stamped or (dl.published if dl else None),
         language=lang, warnings=warnings)
 
 
