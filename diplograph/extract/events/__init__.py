@@ -224,11 +224,9 @@ def _group(ctx: Context, infos: list[_M], sents: list) -> list[_Ev]:
 def _main(events: list[_Ev], text: str) -> _Ev:
     para = text.find("\n\n")
     lead_end = para if para > 0 else len(text)
-    first_sents = sorted({x.m.sent for ev in events for x in ev.ms})
     for ev in sorted(events, key=lambda e: e.ms[0].m.start):
         if ev.ms[0].m.start < lead_end or ev.ms[0].m.sent <= 1:
             return ev
-    del first_sents
     return max(events, key=lambda e: (len([x for x in e.ms if not x.m.generic]), -e.ms[0].m.start))
 
 
