@@ -40,10 +40,12 @@ def run(ctx: Context) -> None:
     text = ctx.text
     doc = ctx.doc
     reg = Registry(text)
-    hits = [h for h in scan(doc, text) if not _currency_qualifier(doc, h)]
     taken = _Occupied()
     demonyms: list[Hit] = []
-    for h in hits:
+    for h in scan(doc, text):
+        if _currency_qualifier(doc, h) or _title_qualifier(doc, h):
+            taken.add(h.start, h.end)  # claimed, so the NER's reading is dropped too
+            continue
         if h.kind == "demonym":
             demonyms.append(h)
         else:
@@ -88,6 +90,18 @@ class _Occupied:
             if self.ends[j] > start:
                 return True
         return False
+
+
+def _title_qualifier(doc: "Doc", h: Hit) -> bool:
+    """"Europe Director", "Asia minister": a region naming a portfolio, not a party."""
+    if h.kind not in ("region", "place"):
+        return False
+    heads = lexicon().title_heads
+    if h.tok_end < len(doc) and doc[h.tok_end].lower_ in heads:
+        return True
+    # "director general for Europe"
+    i = h.tok_start
+    return i >= 2 and doc[i - 1].lower_ in ("for", "of") and doc[i - 2].lower_ in heads
 
 
 def _currency_qualifier(doc: "Doc", h: Hit) -> bool:
@@ -245,9 +259,39 @@ def _spacy_entities(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> N
             if len(name.split()) >= 2 and persons.looks_like_name(name):
                 reg.note_person(name)
     for ent in ents:
+        if ent.label_ == "ORG" and _country_prefixed(ent, text, reg):
+            taken.add(ent.start_char, ent.end_char)
+            continue
         if taken.overlaps(ent.start_char, ent.end_char):
             continue
         _spacy_entity(ent, text, reg, taken)
+
+
+def _country_prefixed(ent: "SpacySpan", text: str, reg: Registry) -> bool:
+    """A national body named after its country ("UK Independence Party", "US Treasury"):
+    the country stays a mention of its own, the whole name becomes an organization."""
+    lex = lexicon()
+    doc = ent.doc
+    start = ent.start
+    if doc[start].lower_ == "the":
+        start += 1
+    if start > 0 and start == ent.start and gz.country(doc[start - 1].text) \
+            and doc[start - 1].whitespace_:
+        start -= 1  # the NER left the country out
+    if start >= ent.end - 1 or gz.country(doc[start].text) is None:
+        return False
+    rest = doc[start + 1:ent.end]
+    words = [t.lower_ for t in rest]
+    if not all(t.text[:1].isupper() for t in rest) or any(
+            w in lex.event_heads or w in lex.title_heads for w in words):
+        return False
+    s, e = _clean(text, doc[start].idx, ent.end_char)
+    name = text[s:e]
+    if gz.ministry(name) or gz.fold(" ".join(words)) in lex.generic and len(words) == 1 \
+            and words[0] not in ("government", "treasury"):
+        return False
+    reg.add_named("organization", name, s, e)
+    return True
 
 
 def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) -> None:

@@ -204,7 +204,7 @@ def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
         capital = tok.text[0].isupper()
         known = (low in lex.title_heads or low in lex.title_modifiers or low in lex.domains
                  or gz.party_code(tok.text) is not None or gz.organization(tok.text) is not None)
-        if not (capital or known):
+        if not (capital or known) or tok.is_sent_start and not known:
             break
         if tok.text.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
             break
