@@ -183,3 +183,16 @@ def test_kill_mid_ingest_then_rerun(tmp_path: Path) -> None:
     assert (new, dup, failed) == (40 - mid, mid, 0)
     with open_db(url) as db:
         assert query.stats(db)["documents"] == 40
+
+
+def test_reprocess_replaces_without_duplicating(tmp_path: Path, light) -> None:
+    from diplograph.kb.ingest import reprocess
+
+    with open_db(f"sqlite:///{tmp_path / 'kb.db'}") as db:
+        ingest([str(EXAMPLES)], db, extractor=light)
+        before = query.stats(db)
+        s = reprocess(db, extractor=light)
+        assert (s.new, s.failed) == (before["documents"], 0)
+        assert query.stats(db) == before
+        assert len(query.search(db, "Samarkand")) == len(
+            [p for p in EXAMPLES.iterdir() if "Samarkand" in p.read_text()])

@@ -6,6 +6,7 @@ own transaction; a failing input or document is reported on one line and the bat
 """
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from collections import Counter, deque
@@ -158,7 +159,10 @@ def ingest_items(items: Iterable[RawInput | Failure | Skipped], db: Database, *,
                     yield item
             bar.update(summary)
 
-    for res in run_inputs(to_extract(items), workers=workers, extractor=extractor):
+    feed = to_extract(items)
+    first = next(feed, None)  # nothing new (a rerun): no need to load the extractor at all
+    todo = itertools.chain([first], feed) if first is not None else iter(())
+    for res in run_inputs(todo, workers=workers, extractor=extractor) if first else ():
         name, sha, url = pending.popleft()
         if res.error or res.record is None:
             report(name, res.error or "no record")

@@ -270,7 +270,8 @@ def refresh_event(session: Session, event_id: int) -> None:
     target.data = out
     target.facts = facts_to_json(facts)
     if facts.series_key:
-        _touch_series(session, facts.series_key, out.get("series"), out.get("acronym"))
+        _touch_series(session, facts.series_key, out.get("series") or out["name"],
+                      out.get("acronym"))
 
 
 def _touch_series(session: Session, key: str, name: str | None, acronym: str | None) -> None:
