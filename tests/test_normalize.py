@@ -262,3 +262,24 @@ def test_dates_in_the_body_are_not_stamps() -> None:
             "The talks began in spring.\n\n12 June 2023")
     doc = _doc(text)
     assert doc.published is None and doc.text.endswith("12 June 2023")
+
+
+# -- outlet credits in the lead -------------------------------------------------------
+
+@pytest.mark.parametrize("lead, source", [
+    ("The ministers met in Astana, Kazinform refers to the press service of the ministry.", "Kazinform"),
+    ("An AKIpress correspondent reports that the talks in Bishkek ended on Friday.", "AKIpress"),
+    ("Trend reports citing the foreign ministry that the talks will resume in May.", "Trend"),
+    ("The talks resumed, the minister told Reuters on Monday.", None),
+    ("The talks resumed on Monday, The New York Times reported.", None),
+])
+def test_credit_in_lead(lead: str, source: str | None) -> None:
+    assert _doc(f"Talks resume\n\n{lead}\n\nMore talks are planned.").source == source
+
+
+def test_no_credit_in_bbc_corpus() -> None:
+    """BBC reports cite other outlets ("told Reuters", "the FT reported"); none is a credit."""
+    rows = require_shared("data", "news-en", "articles.jsonl").read_text("utf-8").splitlines()
+    from diplograph.normalize.source import credited
+
+    assert [credited(json.loads(r)["text"]) for r in rows[:800]] == [None] * 800

@@ -11,7 +11,7 @@ from diplograph.errors import InputError
 from diplograph.ingest import Ingested
 from diplograph.model import Document
 from diplograph.normalize import boilerplate, dateline, homoglyphs, language, pubdate, title
-from diplograph.normalize.source import canonical_source
+from diplograph.normalize.source import canonical_source, credited
 from diplograph.normalize.text import fix
 
 # Longest text kept, in characters: spaCy's default max_length, which the pipeline also cuts
@@ -43,7 +43,7 @@ def normalize(ing: Ingested) -> Document:
         warnings.append(f"language is {lang!r}, not English: no facts extracted")
     return Document(
         text=text, title=head or None,
-        source=source or (dl.source if dl else None),
+        source=source or (dl.source if dl else None) or credited(text),
         url=ing.url,
         dateline=dl.place if dl else None,
         published=ing.published or stamped or (dl.published if dl else None),

@@ -7,6 +7,9 @@ import re
 from diplograph.knowledge import load
 
 _FOLD = re.compile(r"[\s.\-_/]+")
+# How far into the body a credit is looked for: agencies credit themselves in the lead.
+CREDIT_CHARS = 800
+_HOST = re.compile(r"^(?:www\.)?[a-z0-9.-]+\.[a-z]{2,}$")
 
 
 def _fold(name: str) -> str:
@@ -34,3 +37,26 @@ def canonical_source(name: str, known_only: bool = False) -> str | None:
     if name.isupper() and len(name) > 5 and " " not in name:
         return name.capitalize()
     return name
+
+
+@functools.lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern[str]:
+    names = {n for outlet in load("outlets")["outlets"]
+             for n in [outlet["name"], *outlet.get("aliases", [])] if not _HOST.match(n)}
+    alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    # Only the formulas agencies use of themselves: "X reports" or "X reported" in another
+    # outlet's lead is a citation (31 of 31 such matches in 2,225 BBC reports were), and
+    # "told X" was wrong one time in six.
+    return re.compile(
+        rf"\b(?P<a>{alt})(?:'s)?(?: news agency| own)?"
+        r"(?: (?:correspondent|reporter) reports| refers to| informs| reports (?:citing|quoting"
+        r"|with reference to))\b")
+
+
+def credited(body: str) -> str | None:
+    """The outlet a lead credits itself to ("Kazinform refers to", "an AKIpress correspondent
+    reports", "Trend reports citing"); only outlets known by name count."""
+    m = _credit_pattern().search(body[:CREDIT_CHARS])
+    if m is None:
+        return None
+    return canonical_source(m.group("a"), known_only=True)
