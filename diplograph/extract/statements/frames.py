@@ -24,6 +24,8 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _OBJECT_DEPS = frozenset({"dobj"})
 _TRIM = " \t\r\n,;:—–-"
 _TRIM_END = _TRIM + "."
+# content opening with a relative pronoun is a misparse ("…, which appears to be wasted, he says")
+_RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
 _DANGLING = re.compile(r"[\s,]+(?:and|but|or)$")
 
 
@@ -195,7 +197,7 @@ def colon_frame(colon: "Token") -> Frame | None:
     if colon.i == 0:
         return None
     verb = colon.doc[colon.i - 1]
-    while verb.head.i < colon.i and verb.head is not verb:
+    while verb.head.i < colon.i and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -244,7 +246,7 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
         # "Both sides hope to …, Mr Mandelson said."
         a = max(tok.sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
         span = _trim(text, a, tok.left_edge.idx)
-    if span is not None and span[1] > span[0]:
+    if span is not None and span[1] > span[0] and not _RELATIVE.match(text, span[0]):
         frame.content = [span]
         return frame
     return frame if frame.takes_quote else None  # content only from an adjacent quotation
