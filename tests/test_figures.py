@@ -175,6 +175,15 @@ def test_manners_of_speaking_and_counts_are_not_figures(report_figures: dict) ->
     assert len(report_figures) == 7
 
 
+def test_conversions_share_what_they_convert_and_degree_words_are_dropped(extract_text) -> None:
+    record = extract_text("Aid pledged\n\nThe European Union will give 3m euros (£2.1m; $4.1m) of aid to Nepal. "
+                          "The minister said he was 100% certain the money would arrive.\n")
+    figs = {f["unit"]: f for f in record["figures"]}
+    assert set(figs) == {"EUR", "GBP", "USD"}
+    assert {f["measure"] for f in figs.values()} == {"assistance"}
+    assert all(f["parties"] == figs["EUR"]["parties"] for f in figs.values())
+
+
 def test_repeated_figure_is_one_figure_with_more_evidence(extract_text) -> None:
     record = extract_text("Debt relief\n\nThe G7 agreed to write off up to 100% of the debts of poor countries. "
                           "Ministers said up to 100% of those debts could go.\n")

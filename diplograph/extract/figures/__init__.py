@@ -24,7 +24,8 @@ __all__ = ["run", "scan", "Quantity"]
 
 _POPULATION_CUES = frozenset(load("measures")["population_cues"])
 _POPULATION_BEFORE = re.compile(r"\b(?:population|inhabitants|residents)\b[^.;:!?]{0,30}$", re.IGNORECASE)
-_BRACKET_BETWEEN = re.compile(r"\s*\(\s*")
+# Between an amount and its conversion: "$10bn (£5.38bn)", "253m euros (£175m; $328m)".
+_CONVERSION_BETWEEN = re.compile(r"\s*[(;]\s*")
 
 
 @dataclass(slots=True)
@@ -65,7 +66,7 @@ def run(ctx: Context) -> None:
             # in one sentence measure the same thing unless a word says otherwise.
             fig.measure = prev.figure.measure
         if (prev is not None and q.kind == "money" and prev.q.kind == "money"
-                and _BRACKET_BETWEEN.fullmatch(text, prev.q.end, q.start)):
+                and _CONVERSION_BETWEEN.fullmatch(text, prev.q.end, q.start)):
             # "$10bn (£5.38bn)": a conversion says the same as the amount it converts.
             fig.measure, fig.change = prev.figure.measure, prev.figure.change
             fig.parties, fig.period = list(prev.figure.parties), prev.figure.period
@@ -98,10 +99,8 @@ def _describe(ctx: Context, q: Quantity, span: "object", index: PartyIndex,
     doc = ctx.doc
     root = span.root
     percent = q.kind == "percent"
-    if percent:
-        noun = describe.attributive_noun(span)
-        if noun is not None and not describe.names_measure(span, noun):
-            return None  # "a 100% effort", "a 50% chance": a manner of speaking
+    if percent and describe.manner_of_speaking(span):
+        return None  # "a 100% effort", "100% certain"
     lvls = list(levels(root))
     if q.needs_population_cue and not any(t.lemma_.lower() in _POPULATION_CUES for _, lv in lvls[:2] for t in lv):
         return None

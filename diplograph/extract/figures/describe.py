@@ -119,7 +119,8 @@ def change(phrase: "Span", lead: int, percent: bool, cue: str | None) -> str | N
             return None
         if word == "of" and prev2 is not None and _lemma(prev2) in _CHANGE_NOUNS:
             return _CHANGE_NOUNS[_lemma(prev2)]
-        if percent and prev.pos_ in ("VERB", "ADV", "ADP") and _lemma(prev) in _CHANGE_VERBS:
+        if (percent and prev.pos_ in ("VERB", "ADV", "ADP") and prev.dep_ != "prt"
+                and _lemma(prev) in _CHANGE_VERBS):  # "rose 5%", "up 5%"; not "make up 30%"
             return _CHANGE_VERBS[_lemma(prev)]
         for t in (prev, prev2):
             if t is not None and t.lower_ in _CHANGE_MODIFIERS:
@@ -147,6 +148,17 @@ def attributive_noun(phrase: "Span") -> "Token | None":
             and last.dep_ in ("compound", "amod", "nmod", "nummod")):
         return head
     return None
+
+
+def manner_of_speaking(phrase: "Span") -> bool:
+    """A percentage used as an adverb or adjective of degree ("100% certain", "a 100% effort")."""
+    noun = attributive_noun(phrase)
+    if noun is not None:
+        return not names_measure(phrase, noun)
+    doc = phrase.doc
+    nxt = doc[phrase.end] if phrase.end < len(doc) else None
+    return (nxt is not None and nxt.pos_ == "ADJ" and nxt.lower_ not in _COMPARATIVES
+            and cue_of(nxt) is None)
 
 
 def names_measure(phrase: "Span", noun: "Token") -> bool:
