@@ -164,7 +164,9 @@ class Resolver:
         parts = [self._named(t) for t in [tok, *conjs]]
         if any(p is None for p in parts):
             return None
-        names = [p.name for p in parts if p is not None]
+        names = list(dict.fromkeys(p.name for p in parts if p is not None))
+        if len(names) == 1:  # "Ernst & Young": one name the parser split at "&"
+            return parts[0]
         return Speaker(None, ", ".join(names[:-1]) + " and " + names[-1], GROUP)
 
     def _mouthpiece(self, tok: "Token") -> Speaker | None:
