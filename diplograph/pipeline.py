@@ -7,7 +7,10 @@ fans documents out to worker processes when asked, keeping input order.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,6 +40,32 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 # Texts are cut here before annotation: spaCy's parser is quadratic in nothing but memory
 # grows with length; 1M characters is spaCy's own default max_length.
 MAX_CHARS = 1_000_000
+
+
+# A stage that runs away (a regex or loop gone quadratic on an odd input) is stopped and the
+# document reported, instead of hanging the batch. Normal reports need well under a second per
+# stage (seed: ~0.05 s); the allowance grows with length for long reports.
+STAGE_SECONDS = 20.0
+STAGE_CHARS_PER_SECOND = 10_000
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float, stage: str) -> Iterator[None]:
+    """Raise E902 in this thread after ``seconds`` (main thread with SIGALRM only)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_sig: int, _frame: object) -> None:
+        raise DiplographError("E902", f"stage {stage!r} took longer than {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(slots=True)
@@ -91,9 +120,13 @@ class Extractor:
 
     def _extract(self, document: Document, doc: object) -> Record:
         ctx = Context(document=document, doc=doc)  # type: ignore[arg-type]
+        limit = STAGE_SECONDS + len(document.text) / STAGE_CHARS_PER_SECOND
         for name, stage in STAGES:
             try:
-                stage(ctx)
+                with _deadline(limit, name):
+                    stage(ctx)
+            except DiplographError:
+                raise
             except Exception as err:  # a bug in one stage must not take the batch down
                 raise DiplographError("E901", f"internal error in stage {name!r}: "
                                       f"{type(err).__name__}: {err}") from err
