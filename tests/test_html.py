@@ -105,3 +105,17 @@ def test_benchmark_token_f1_floor() -> None:
     mean = sum(scores) / len(scores)
     assert len(scores) == 181
     assert mean >= F1_FLOOR, f"mean token F1 {mean:.4f} < floor {F1_FLOOR}"
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("Talks on water resume – Example Wire", "Example Wire", "Talks on water resume"),
+    ("Example Wire | Central Asia news: Talks on water resume",
+     "Example Wire | Central Asia news", "Talks on water resume"),
+    ("Talks on water resume | Example Wire", "example wire", "Talks on water resume"),
+    ("Talks on water resume - the view from Astana", "Example Wire", "Talks on water resume - the view from Astana"),
+    ("Talks on water resume", None, "Talks on water resume"),
+])
+def test_site_name_leaves_title(title: str, site: str | None, expected: str) -> None:
+    from diplograph.normalize.title import strip_site
+
+    assert strip_site(title, site) == expected

@@ -29,7 +29,7 @@ def normalize(ing: Ingested) -> Document:
     text = homoglyphs.repair(fix(text))
     text, _ = boilerplate.strip(text)
     text, stamped = pubdate.take(text)
-    head = homoglyphs.repair(fix(ing.title)) if ing.title else None
+    head = homoglyphs.repair(fix(title.strip_site(ing.title, ing.source))) if ing.title else None
     if ing.kind == "text" and head is None:
         head, text = _split_title(text)
     else:

@@ -19,6 +19,8 @@ QUESTION_WORDS = 15
 # A headline does not end like a sentence (full stop, possibly inside closing quotes), an
 # introduction (colon, semicolon) or a clause (comma); a trailing ellipsis is a headline's.
 _SENTENCE_END = re.compile(r"(?:(?<!\.\.)\.|[:;,])[\"'”’»)]*$")
+_SITE_SEP = re.compile(r"\s+[|–—:-]\s+|:\s+|\s+::\s+")
+_NON_WORD = re.compile(r"\W+")
 _QUESTION_END = re.compile(r"[?!][\"'”’»)]*$")
 
 
@@ -53,6 +55,25 @@ def drop_repeated(title: str | None, body: str) -> str:
     if sep and _fold(first) == _fold(title):
         return rest.lstrip("\n")
     return body
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """An HTML title without the site name pages add to it ("Talks open – TechCrunch",
+    "Site | Tagline: Talks open"); only a part equal to the page's own site name goes."""
+    if not site:
+        return title
+    key = _bare(site)
+    for m in _SITE_SEP.finditer(title):
+        head, tail = title[:m.start()], title[m.end():]
+        if _bare(tail) == key and head.strip():
+            return head.strip()
+        if _bare(head) == key and tail.strip():
+            return tail.strip()
+    return title
+
+
+def _bare(s: str) -> str:
+    return _NON_WORD.sub("", s.casefold())
 
 
 def _fold(s: str) -> str:
