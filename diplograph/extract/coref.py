@@ -123,7 +123,9 @@ def resolve(ctx: Context) -> None:
                     _add(ctx, taken, start, end, e, "descriptive")
                     break
 
-    # pronouns
+    # pronouns: descriptions found above count as the most recent mention of their person
+    people[:] = _person_mentions(ctx)
+    starts[:] = [p[0] for p in people]
     for tok in doc:
         low = tok.lower_
         if low in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):

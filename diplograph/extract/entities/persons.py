@@ -161,19 +161,32 @@ def parse_role(phrase: str, known: dict[str, str]) -> RoleReading | None:
 _LEFT_APPOSITION = re.compile(r"(?:^|[.;:!?]\s+|\n)([A-Z][^,.;:()«»\"“”\n]{2,100}),\s*$")
 
 
-def _verbless(doc: "Doc", start: int, end: int) -> bool:
+def _verb_at(doc: "Doc", start: int, end: int) -> int | None:
+    """Offset of the first finite verb in ``[start, end)``, ``end`` when none, None when
+    the range is not on token boundaries."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG"
-                                        for t in span)
+    if span is None:
+        return None
+    for t in span:
+        if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG":
+            return t.idx
+    return end
+
+
+def _verbless(doc: "Doc", start: int, end: int) -> bool:
+    return _verb_at(doc, start, end) == end
 
 
 def apposition(doc: "Doc", end: int) -> str | None:
     """The phrase after a name: "Enrique Mora, Deputy Secretary General ... Service,"."""
     text = doc.text
     m = _APPOSITION.match(text, end, min(len(text), end + 200))
-    if m and _verbless(doc, m.start(1), m.end(1)):
-        return m.group(1)
-    return None
+    if m is None:
+        return None
+    # "Roman Vassilenko, Kazakh Deputy Foreign Minister said, «...»": the clause resumes
+    cut = _verb_at(doc, m.start(1), m.end(1))
+    phrase = text[m.start(1):cut].strip() if cut is not None else ""
+    return phrase or None
 
 
 def left_apposition(doc: "Doc", start: int) -> str | None:
