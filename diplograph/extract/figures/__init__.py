@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from diplograph.extract import dates
 from diplograph.extract.context import Context
@@ -20,9 +21,13 @@ from diplograph.extract.figures.scan import Quantity, hedge_start, scan
 from diplograph.knowledge import load
 from diplograph.model import Figure, Span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+
 __all__ = ["run", "scan", "Quantity"]
 
 _POPULATION_CUES = frozenset(load("measures")["population_cues"])
+# "a population of about 19 million": the count follows its cue within a short clause.
 _POPULATION_BEFORE = re.compile(r"\b(?:population|inhabitants|residents)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 # Between an amount and its conversion: "$10bn (£5.38bn)", "253m euros (£175m; $328m)".
 _CONVERSION_BETWEEN = re.compile(r"\s*[(;]\s*")
@@ -33,7 +38,6 @@ class _Found:
     q: Quantity
     figure: Figure
     sent_start: int
-    measured: bool  # whether a word of its own sentence said what it measures
 
 
 def run(ctx: Context) -> None:
@@ -45,7 +49,7 @@ def run(ctx: Context) -> None:
     index = PartyIndex(ctx, [(q.start, q.end) for q in quantities])
     anchor_date = dates.Anchor.from_iso(ctx.document.published)
     phrase_tokens: set[int] = set()
-    spans = []
+    spans: list[TokenSpan | None] = []
     for q in quantities:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         spans.append(span)
@@ -70,7 +74,7 @@ def run(ctx: Context) -> None:
             # "$10bn (£5.38bn)": a conversion says the same as the amount it converts.
             fig.measure, fig.change = prev.figure.measure, prev.figure.change
             fig.parties, fig.period = list(prev.figure.parties), prev.figure.period
-        found.append(_Found(q, fig, sent.start_char, measured))
+        found.append(_Found(q, fig, sent.start_char))
     ctx.figures = _merge([f.figure for f in found])
 
 
@@ -91,11 +95,8 @@ def _resolve_bare(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _describe(ctx: Context, q: Quantity, span: "object", index: PartyIndex,
+def _describe(ctx: Context, q: Quantity, span: "TokenSpan", index: PartyIndex,
               skip: set[int], anchor_date: dates.Anchor | None) -> tuple[Figure, bool] | None:
-    from spacy.tokens import Span as SpacySpan
-
-    assert isinstance(span, SpacySpan)
     doc = ctx.doc
     root = span.root
     percent = q.kind == "percent"
