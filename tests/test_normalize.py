@@ -131,6 +131,7 @@ def test_dateline_only_first_line_is_not_a_title() -> None:
     ("Baku, Azerbaijan, June 3, 2023 (Trend) - The", "Baku", "Trend", "2023-06-03"),
     ("ASTANA (TCA) — Kazakhstan", "Astana", "Times of Central Asia", None),
     ("KABUL (Pajhwok) - Afghan", "Kabul", "Pajhwok", None),
+    ("NEW DELHI: India and the EU", "New Delhi", None, None),
 ])
 def test_dateline_shapes(line: str, place: str, source: str | None, published: str | None) -> None:
     dl = dateline.parse(line)
@@ -148,6 +149,8 @@ def test_dateline_shapes(line: str, place: str, source: str | None, published: s
     "Central Asia’s growing engagement with external partners continues.",
     "Mr. Smith. He said - no more talks",
     "The U.S. - led coalition met",
+    "DEAR READER: the talks",
+    "NOTE: the talks were held",
 ])
 def test_not_datelines(line: str) -> None:
     assert dateline.parse(line) is None
@@ -283,3 +286,14 @@ def test_no_credit_in_bbc_corpus() -> None:
     from diplograph.normalize.source import credited
 
     assert [credited(json.loads(r)["text"]) for r in rows[:800]] == [None] * 800
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("KAZINFORM", "Kazinform"), ("Trend News Agency", "Trend"), ("https://www.reuters.com/world/", "Reuters"),
+    ("Radio Free Europe/Radio Liberty", "RFE/RL"), ("https://www.example-news.kz", "example-news.kz"),
+    ("BERNAMA", "Bernama"), ("Example Daily", "Example Daily"),
+])
+def test_outlet_names(name: str, canonical: str) -> None:
+    from diplograph.normalize.source import canonical_source
+
+    assert canonical_source(name) == canonical

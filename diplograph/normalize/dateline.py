@@ -6,6 +6,7 @@ Shapes handled, the place in capitals or, with a date or an outlet credit, in ti
     Tashkent, 12 June (UzA) --       ALMATY, June 3 /Trend/ -
     NUR-SULTAN, Kazakhstan —         BEIJING, June 3, 2023 (Xinhua) --
     MOSCOW, June 3. /TASS/.          WASHINGTON, D.C. (AP) —
+    NEW DELHI: (a colon, for places the gazetteer knows)
 
 The dateline stays in the text; only its parts are reported.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from diplograph.knowledge import load
 from diplograph.knowledge.gazetteer import organization
+from diplograph.knowledge.gazetteer import place as place_of
 from diplograph.normalize.source import canonical_source
 
 # Where a dateline can end: they are short, and scanning further only invites false matches.
@@ -58,7 +60,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?:\s*\((?P<s1>[^()\n]{2,40})\)|\s*/(?P<s2>[^/\n]{2,40})/"
         r"|\.\s+(?P<s3>[A-Z][\w.\-]*(?:[ ][A-Z][\w.\-]*){0,2}))?"
         # TASS closes "MOSCOW, June 3. /TASS/." with a full stop instead of a dash.
-        r"(?:\s*(?:--|[-–—―])|(?<=/)\.)\s+(?=\S)",
+        r"(?:\s*(?:--|[-–—―])|(?<=/)\.|(?P<colon>:))\s+(?=\S)",
         re.I)
 
 
@@ -73,6 +75,9 @@ def parse(body: str) -> Dateline | None:
     raw_source = m.group("s1") or m.group("s2") or m.group("s3")
     has_date = any(m.group(g) for g in ("d1", "m2", "d3", "y4"))
     if len(letters) < 3 or place.upper() in _not_places():
+        return None
+    if m.group("colon") and place_of(place) is None:
+        # "NEW DELHI: ..." is a dateline, "DEAR ABBY: ..." is not; only known places count.
         return None
     if not (has_date or raw_source):
         # A bare "WORD -" opening is a dateline only for a place: "NATO - " is prose.

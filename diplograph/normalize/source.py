@@ -9,6 +9,7 @@ from diplograph.knowledge import load
 _FOLD = re.compile(r"[\s.\-_/]+")
 # How far into the body a credit is looked for: agencies credit themselves in the lead.
 CREDIT_CHARS = 800
+_URL = re.compile(r"^https?://(?:www\.)?([^/\s]+).*$")
 _HOST = re.compile(r"^(?:www\.)?[a-z0-9.-]+\.[a-z]{2,}$")
 
 
@@ -28,7 +29,7 @@ def _table() -> dict[str, str]:
 def canonical_source(name: str, known_only: bool = False) -> str | None:
     """Canonical outlet name for ``name``; unknown names are tidied (a long all-capital word
     is title-cased, an acronym kept) unless ``known_only``."""
-    name = " ".join(name.split()).strip(" .,;:-")
+    name = _URL.sub(r"\1", " ".join(name.split())).strip(" .,;:-")
     if not name:
         return None
     known = _table().get(_fold(name))
