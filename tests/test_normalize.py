@@ -297,3 +297,13 @@ def test_outlet_names(name: str, canonical: str) -> None:
     from diplograph.normalize.source import canonical_source
 
     assert canonical_source(name) == canonical
+
+
+def test_overlong_text_is_cut_at_a_paragraph_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    import diplograph.normalize as norm
+
+    monkeypatch.setattr(norm, "MAX_CHARS", 1000)
+    para = "The ministers met again in Astana to discuss water, energy and transport links."
+    doc = _doc("Talks go on\n\n" + "\n\n".join([para] * 40))
+    assert len(doc.text) <= 1000 and doc.text.endswith(para)
+    assert any("cut" in w for w in doc.warnings)
