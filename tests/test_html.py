@@ -49,14 +49,13 @@ def test_article_text_and_metadata() -> None:
 
 
 def test_html_is_sniffed_without_suffix() -> None:
-    data = (FIXTURES / "article.html").read_bytes()
-    raw = RawInput("-", data, "text")
     from diplograph.ingest.sources import kind_of
 
+    data = (FIXTURES / "article.html").read_bytes()
     assert kind_of("-", data) == "html"
     assert kind_of("page.bin", b"\xef\xbb\xbf  <!DOCTYPE html><html>") == "html"
     assert kind_of("notes.txt", data) == "text"  # the suffix decides when there is one
-    assert raw.data
+    assert kind_of("-", b"EU and Kazakhstan <b>talk</b>\n\nThe ministers met.") == "text"
 
 
 def test_page_without_article_is_E105() -> None:

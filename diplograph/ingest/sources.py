@@ -36,7 +36,7 @@ def kind_of(name: str, data: bytes) -> InputKind:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
-    if head.startswith((b"<", b"<?xml")) and (b"<html" in head or b"<body" in head):
+    if head.startswith(b"<") and (b"<html" in head or b"<body" in head):
         return "html"
     return "text"
 
