@@ -66,3 +66,12 @@ def test_public_api_is_exactly_all():
     public = {n for n, v in vars(diplograph).items()
               if not n.startswith("_") and not isinstance(v, types.ModuleType)}
     assert public == set(diplograph.__all__) - {"__version__"}
+
+
+def test_directory_walk_skips_the_folders_own_readme(tmp_path):
+    (tmp_path / "README.md").write_text("# Reports\n\nWhat this folder holds.\n")
+    (tmp_path / ".hidden.txt").write_text("Not a report\n\nHidden file.\n")
+    (tmp_path / "a.txt").write_text("Talks in Astana\n\nThe ministers met in Astana on Monday.\n")
+    res = run("extract", str(tmp_path), "--format", "jsonl")
+    assert res.returncode == 0, res.stderr
+    assert len(res.stdout.decode().splitlines()) == 1

@@ -18,6 +18,7 @@ from diplograph.ingest import Failure, InputKind, RawInput
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FOLDER_DOCS = ("readme", "license", "licence", "changelog", "provenance")
 _GZIP_MAGIC = b"\x1f\x8b"
 
 # Largest input accepted, after decompression. The biggest page of the article-extraction
@@ -55,9 +56,11 @@ def iter_inputs(args: Iterable[str]) -> Iterator[RawInput | Failure]:
 def _walk(top: str) -> Iterator[RawInput | Failure]:
     errors: list[OSError] = []
     for root, dirs, files in os.walk(top, onerror=errors.append):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
             low = f.lower().removesuffix(".gz")
+            if low.startswith(FOLDER_DOCS) or f.startswith("."):
+                continue  # a folder's own README or hidden files are not reports
             if low.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
                 yield read_path(os.path.join(root, f))
     for err in errors:
