@@ -68,8 +68,13 @@ def extract_cli(paths: Sequence[str], fmt: str, workers: int) -> None:
               help="Documents to use.")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Also compare N worker processes against one (1 skips it).")
+@click.option("--kb/--no-kb", default=True, show_default=True,
+              help="Also time ingest into the knowledge base against extraction alone.")
+@click.option("--db", "db_urls", multiple=True,
+              help="Database URL for the ingest timing (repeatable; default a temporary SQLite).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench_cli(corpus: str | None, limit: int, workers: int, as_json: bool) -> None:
+def bench_cli(corpus: str | None, limit: int, workers: int, kb: bool, db_urls: tuple[str, ...],
+              as_json: bool) -> None:
     """Measure extraction throughput against bare spaCy, worker scaling and memory.
 
     Example: diplograph bench --limit 400 --workers 2
@@ -82,7 +87,17 @@ def bench_cli(corpus: str | None, limit: int, workers: int, as_json: bool) -> No
     if not path.is_file():
         raise click.UsageError(f"corpus not found: {path} (pass --corpus)")
     results = run_bench(path, limit, workers)
-    click.echo(json.dumps(results, indent=2) if as_json else format_results(results))
+    if not as_json:
+        click.echo(format_results(results))
+    if kb:
+        from diplograph.bench import format_kb_results, run_kb_bench
+
+        rows = run_kb_bench(path, limit, list(db_urls) or [None])
+        results["ingest"] = rows
+        if not as_json:
+            click.echo(format_kb_results(rows))
+    if as_json:
+        click.echo(json.dumps(results, indent=2))
 
 
 def main() -> None:
