@@ -364,7 +364,8 @@ def statements_cli(speaker: str | None, db_url: str | None, as_json: bool) -> No
 
 @cli.command("search")
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
+              help="Most reports to list.")
 @_db_option
 @_json_option
 def search_cli(query: str, limit: int, db_url: str | None, as_json: bool) -> None:
@@ -392,7 +393,8 @@ def plans_cli(db_url: str | None, as_json: bool) -> None:
 
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "graphml"]),
-              required=True)
+              required=True, help="jsonl: events as records; csv: one row per event; "
+              "graphml: events, series, parties and delegation heads as a graph for Gephi.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default: standard output).")
 @_query_options
