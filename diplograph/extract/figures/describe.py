@@ -34,6 +34,7 @@ _CHANGE_WORDS = {**_CHANGE_VERBS, **_CHANGE_NOUNS}
 _COMPARATIVES: dict[str, str] = {**{w: "increase" for w in _UP["comparatives"]},
                                  **{w: "decrease" for w in _DOWN["comparatives"]}}
 _LEVEL_MARKERS = frozenset(_M["change"]["level_markers"])
+_TIME_NOUNS = frozenset(_M["time_nouns"])
 # Names of things ("World Trade Organisation", "International Monetary Fund") say nothing about a figure.
 _NAME_ENTS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 # A cue inside the "of" phrase of a percentage names its base ("1% of national income"), not
@@ -60,13 +61,24 @@ def cue_of(tok: "Token") -> tuple[str, str] | None:
     nxt = _next_word(tok)
     if nxt is not None and nxt.ent_type_ not in _NAME_ENTS:
         pair = f"{_lemma(tok)} {_lemma(nxt)}"
-        if pair in _CUES and _CUES[pair][1] in (None, nxt.pos_):
+        if pair in _CUES and _pos_fits(_CUES[pair][1], nxt):
             return _CUES[pair][0], pair
     for word in (_lemma(tok), tok.lower_):
         hit = _CUES.get(word)
-        if hit is not None and hit[1] in (None, tok.pos_):
+        if hit is not None and _pos_fits(hit[1], tok):
             return hit[0], word
     return None
+
+
+def _pos_fits(required: str | None, tok: "Token") -> bool:
+    # The tagger often calls a capitalised sentence-initial noun a proper noun ("Trade between
+    # ..."); names proper are already ruled out by their entity label.
+    return required is None or tok.pos_ == required or (required == "NOUN" and tok.pos_ == "PROPN")
+
+
+def is_time(tok: "Token") -> bool:
+    """A word naming a stretch of time ("year", "last year", "the first quarter")."""
+    return tok.ent_type_ in ("DATE", "TIME") or _lemma(tok) in _TIME_NOUNS
 
 
 def measure(anchor: "Token", levels: Iterable[tuple["Token", list["Token"]]], skip: Collection[int],
@@ -154,11 +166,12 @@ def manner_of_speaking(phrase: "Span") -> bool:
     """A percentage used as an adverb or adjective of degree ("100% certain", "a 100% effort")."""
     noun = attributive_noun(phrase)
     if noun is not None:
-        return not names_measure(phrase, noun)
+        # "rose 22% year on year": a time noun after a percentage is the period, not a degree.
+        return not (is_time(noun) or names_measure(phrase, noun))
     doc = phrase.doc
     nxt = doc[phrase.end] if phrase.end < len(doc) else None
     return (nxt is not None and nxt.pos_ == "ADJ" and nxt.lower_ not in _COMPARATIVES
-            and cue_of(nxt) is None)
+            and cue_of(nxt) is None and not (nxt.dep_ == "amod" and is_time(nxt.head)))
 
 
 def names_measure(phrase: "Span", noun: "Token") -> bool:
