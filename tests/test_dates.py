@@ -94,3 +94,14 @@ def test_anchor_and_day_bounds() -> None:
     assert last_day("2024-02") == "2024-02-29"
     assert last_day("2024") == "2024-12-31"
     assert first_day("2023-06") == "2023-06-01"
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("on June 6-7, 2024", "2024-06-06", "2024-06-07"),
+    ("on 15 and 16 April 2024", "2024-04-15", "2024-04-16"),
+    ("held on 6-7 June", "2023-06-06", "2023-06-07"),
+    ("in the first quarter of 2023", "2023-01", "2023-03"),
+])
+def test_day_ranges_and_quarters(text: str, start: str, end: str) -> None:
+    v = normalize(text, A, "future")
+    assert v is not None and (v.start, v.end) == (start, end), v

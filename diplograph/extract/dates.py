@@ -86,6 +86,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pat, re.IGNORECASE)) for kind, pat in (
         ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
         ("numeric", rf"\b(\d{{1,2}})([./])(\d{{1,2}})\2({_YEAR})\b"),
+        ("dmy_range", rf"\b{_PREP}(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?:,?\s+({_YEAR}))?\b"),
+        ("mdy_range", rf"\b{_PREP}({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+({_YEAR}))?\b"),
         ("dmy", rf"\b{_PREP}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?:,?\s+({_YEAR}))?\b"),
         ("mdy", rf"\b{_PREP}({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+({_YEAR}))?\b"),
         ("month_year", rf"\b{_PREP}(?:(?:the\s+)?({_PART})[\s-]+(?:of\s+)?)?({_MON}),?\s+(?:of\s+)?({_YEAR})\b"),
@@ -221,6 +223,23 @@ def _day_month(day: int, month: int, year: str | None, a: Anchor | None, t: Tens
         return None
     s = _d(y, month, day)
     return s, s
+
+
+def _day_range(day1: int, day2: int, month: int, year: str | None, a: Anchor | None, t: Tense) -> Pair:
+    if day2 <= day1:
+        return None
+    y = int(year) if year else _year_for(month, day1, a, t)
+    if y is None:
+        return None
+    return _d(y, month, day1), _d(y, month, day2)
+
+
+def _dmy_range(g: tuple[str | None, ...], a: Anchor | None, t: Tense) -> Pair:
+    return _day_range(int(g[0] or 0), int(g[1] or 0), _month(g[2] or ""), g[3], a, t)
+
+
+def _mdy_range(g: tuple[str | None, ...], a: Anchor | None, t: Tense) -> Pair:
+    return _day_range(int(g[1] or 0), int(g[2] or 0), _month(g[0] or ""), g[3], a, t)
 
 
 def _month_year(g: tuple[str | None, ...], a: Anchor | None, t: Tense) -> Pair:
@@ -383,7 +402,7 @@ def _year(g: tuple[str | None, ...], a: Anchor | None, t: Tense) -> Pair:
 
 
 _RESOLVERS = {
-    "iso": _iso, "numeric": _numeric, "dmy": _dmy, "mdy": _mdy, "month_year": _month_year,
+    "iso": _iso, "numeric": _numeric, "dmy": _dmy, "mdy": _mdy, "dmy_range": _dmy_range, "mdy_range": _mdy_range, "month_year": _month_year,
     "year_range": _year_range, "part_year": _part_year, "season": _season, "season_rel": _season_rel,
     "span": _span, "decade": _decade, "rel": _rel, "end_rel": _end_rel, "month": _month_only,
     "weekday": _weekday, "deictic": _deictic, "year": _year,

@@ -1,88 +1,159 @@
 """Extract stage: the document's date — ``published`` when stated, else the window its content implies.
 
-``reference`` gives the other stages "now" for relative expressions: the publication date,
-else the latest explicit full date the report tells in the past tense, else a year read off
-the explicit years (the latest past one; with none, the year before the first future one;
-with neither, the latest one).
-Explicit dates come first so that "this year" never anchors itself.
+``timeline`` gives the other stages "now" for relative expressions (the ``anchor``):
+1. the publication date: normalisation's, a "Published: ..." line, a dated dateline, or a
+   dateline's day and month ("XI'AN, May 19 (Xinhua) --") in the year the report's own dates
+   imply (the latest year it tells in the past tense, when every past date of that year lies
+   before the dateline's day and every future date after it);
+2. else the latest explicit full date told in the past tense;
+3. else a year read off explicit dates: the latest past one (month precision or year), the year
+   before the first future one, or the latest one. Periods ("since 1992", "2007-2013") and
+   historical years (a decade or more before another year the report names) are left out.
+A year read that way is an estimate: relative dates resolved against it ("next year") do not
+bound the document's date window.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from diplograph.extract import dates
 from diplograph.extract.context import Context
+from diplograph.extract.tense import date_tenses
 from diplograph.model import DateEstimate
 
 _PUBLISHED = re.compile(
-    r"^\s*(?:published|posted|updated|date)\s*[:\-]?\s*(.{6,40}?)\s*$", re.IGNORECASE | re.MULTILINE)
-# A date in the dateline: "ASTANA, June 2 (Reuters) -", "ASTANA. 02.06.2023. KAZINFORM -".
-_DATELINE = re.compile(r"^[A-Z][A-Za-z\-]+[.,]\s+(.{6,30}?)\s*(?:\(|[.,]?\s+[A-Z]{3,}|\s+[-–—])")
-_EXPLICIT_DAY = frozenset({"iso", "numeric"})
+    r"^\s*(?:published|posted|date)\s*(?:on)?\s*[:\-]?\s*(.{6,40}?)\s*$", re.IGNORECASE | re.MULTILINE)
+# What stands before a dateline's date: "BRUSSELS, ", "BAKU, Azerbaijan, ", "ASTANA. ", "XI'AN, ".
+_DATELINE_HEAD = re.compile(
+    r"[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3}(?:,\s*[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,2})?[.,]\s+")
+# What follows it: "(Xinhua)", "- ", ". KAZINFORM", ". The ..." (Trend's full stop).
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|/|--|[-–—]|[.,]\s)")
+_DATELINE_REACH = 80
+_DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy"})
+_RANGE_KINDS = frozenset({"dmy_range", "mdy_range"})
+_PERIOD_PREPS = frozenset({"since", "from", "until", "till", "between"})
+# A past year this much older than another year the report names is history, not "now":
+# reports name plans and deadlines up to about a decade ahead ("by 2030"), never further back
+# than the events they report on. Calibrated on the BBC dev texts (1984 next to 2007-2013).
+HISTORICAL_GAP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    found: list[dates.Found]
+    tenses: list[dates.Tense]
+    anchor: dates.Anchor | None
+    published: str | None
+    estimated: bool          # the anchor is a year read off the text, not a stated date
 
 
 def _full(v: dates.DateValue | None) -> str | None:
     return v.start if v is not None and len(v.start) == 10 and v.start == v.end else None
 
 
-def stated_published(text: str) -> str | None:
-    """A publication date the text states itself: a "Published: ..." line or the dateline."""
-    for rx in (_PUBLISHED, _DATELINE):
-        m = rx.search(text[:400]) if rx is _DATELINE else rx.search(text)
-        if m:
-            v = _full(dates.normalize(m.group(1)))
-            if v:
-                return v
+def _dateline_date(text: str) -> dates.Found | None:
+    """The date of a dateline opening ``text``, with or without its year."""
+    for f in dates.find(text[:_DATELINE_REACH + 40]):
+        if f.start > _DATELINE_REACH:
+            break
+        if (f.kind in _DAY_KINDS and _DATELINE_HEAD.fullmatch(text, 0, f.start)
+                and _DATELINE_TAIL.match(text, f.end)):
+            return f
     return None
+
+
+def stated_published(text: str) -> str | None:
+    """A publication date the text states itself: a "Published: ..." line or a dated dateline."""
+    m = _PUBLISHED.search(text)
+    if m:
+        v = _full(dates.normalize(m.group(1)))
+        if v:
+            return v
+    f = _dateline_date(text)
+    return _full(dates.resolve(f, None)) if f is not None else None
 
 
 def _explicit_year(f: dates.Found) -> bool:
     return f.kind in ("iso", "numeric", "month_year", "year", "part_year", "season", "year_range") or (
-        f.kind in ("dmy", "mdy") and bool(f.groups[2]))
+        f.kind in ("dmy", "mdy") and bool(f.groups[2])) or (f.kind in _RANGE_KINDS and bool(f.groups[3]))
 
 
-def reference(ctx: Context, found: list[dates.Found], tenses: list[dates.Tense]) -> dates.Anchor | None:
-    doc = ctx.document
-    if doc.published:
-        return dates.Anchor.from_iso(doc.published)
-    stated = stated_published(ctx.text)
-    if stated:
-        return dates.Anchor.from_iso(stated)
-    days: list[str] = []
-    past_years: list[int] = []
-    future_years: list[int] = []
-    other_years: list[int] = []
+def _dated(found: list[dates.Found], tenses: list[dates.Tense]
+           ) -> list[tuple[dates.Found, dates.DateValue, dates.Tense]]:
+    out = []
     for f, t in zip(found, tenses):
-        if not _explicit_year(f):
+        if not _explicit_year(f) or f.kind == "year_range":
+            continue
+        if f.kind == "year" and (f.groups[0] or "").lower() in _PERIOD_PREPS:
             continue
         v = dates.resolve(f, None, t)
-        if v is None:
-            continue
-        if len(v.start) == 10 and t != "future":
-            days.append(v.start)
-        bucket = future_years if t == "future" else past_years if t == "past" else other_years
-        bucket.append(int(v.end[:4]))
+        if v is not None:
+            out.append((f, v, t))
+    return out
+
+
+def _dateline_year(text: str, dated: list[tuple[dates.Found, dates.DateValue, dates.Tense]]) -> str | None:
+    """The dateline's day and month in the year the report's past dates imply, when consistent."""
+    f = _dateline_date(text)
+    if f is None or (f.kind in ("dmy", "mdy") and f.groups[2]):
+        return None
+    past = [(v.start, v.end) for g, v, t in dated if t == "past" and g.start >= f.end]
+    if not past:
+        return None
+    year = max(int(e[:4]) for _, e in past)
+    v = dates.resolve(f, dates.Anchor(year))
+    day = _full(v)
+    if day is None:
+        return None
+    if any(dates.last_day(e) > day for _, e in past):
+        return None
+    if any(dates.last_day(v2.end) < day for g, v2, t in dated if t == "future"):
+        return None
+    return day
+
+
+def timeline(ctx: Context) -> Timeline:
+    text = ctx.text
+    found = dates.find(text)
+    tenses = date_tenses(ctx.doc, found)
+    dated = _dated(found, tenses)
+    published = ctx.document.published or stated_published(text) or _dateline_year(text, dated)
+    if published:
+        return Timeline(found, tenses, dates.Anchor.from_iso(published), published, False)
+    days = [v.end for f, v, t in dated if f.kind in _DAY_KINDS | _RANGE_KINDS and t != "future"]
     if days:
-        return dates.Anchor.from_iso(max(days))
-    if past_years:
-        return dates.Anchor(max(past_years))
-    if future_years:
-        return dates.Anchor(min(future_years) - 1)
-    if other_years:
-        return dates.Anchor(max(other_years))
-    return None
+        return Timeline(found, tenses, dates.Anchor.from_iso(max(days)), None, False)
+    latest = max((int(v.end[:4]) for _, v, _ in dated), default=0)
+    latest = max([latest] + [int(v.end[:4]) for f, t in zip(found, tenses) if f.kind == "year_range"
+                             for v in [dates.resolve(f, None, t)] if v is not None])
+    past, future, other = [], [], []
+    for f, v, t in dated:
+        year = int(v.end[:4])
+        if t == "past" and latest - year >= HISTORICAL_GAP:
+            continue
+        (future if t == "future" else past if t == "past" else other).append(year)
+    year = max(past) if past else min(future) - 1 if future else max(other) if other else None
+    return Timeline(found, tenses, dates.Anchor(year) if year else None, None, year is not None)
+
+
+def _self_dated(text: str | None) -> bool:
+    return bool(text and re.search(r"\b\d{4}\b", text))
 
 
 def run(ctx: Context) -> None:
     doc = ctx.document
+    tl = timeline(ctx)
     if not doc.published:
-        doc.published = stated_published(ctx.text)
+        doc.published = tl.published
     if doc.published:
         return
-    held = [e.date for e in ctx.events if e.status == "held" and e.date and e.date.start]
-    planned = [e.date for e in ctx.events if e.status == "planned" and e.date and e.date.start]
-    earliest = max((dates.first_day(d.end or d.start or "") for d in held), default=None)
-    latest = min((dates.last_day(d.end or d.start or "") for d in planned), default=None)
+    # Dates resolved against a guessed year say nothing new about when the report was written.
+    usable = [e for e in ctx.events if e.date and e.date.start and (not tl.estimated or _self_dated(e.date.text))]
+    held = [e.date for e in usable if e.status == "held"]
+    planned = [e.date for e in usable if e.status == "planned"]
+    earliest = max((dates.first_day(d.start or "") for d in held if d), default=None)
+    latest = min((dates.last_day(d.end or d.start or "") for d in planned if d), default=None)
     if earliest and latest and earliest > latest:
         return
     if earliest or latest:

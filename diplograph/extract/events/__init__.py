@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from diplograph.extract import dates
 from diplograph.extract.context import Context
-from diplograph.extract.docdate import reference
+from diplograph.extract.docdate import timeline
 from diplograph.extract.events import attrs, mentions, parties
 from diplograph.extract.events.mentions import Mention
 from typing import TYPE_CHECKING
@@ -92,9 +92,8 @@ def run(ctx: Context) -> None:
     if not sents:
         return
     sent_starts = [s.start_char for s in sents]
-    found = dates.find(text)
-    tenses = [attrs.clause_tense(_token_at(doc, f.start), weak=True) for f in found]
-    anchor = reference(ctx, found, tenses)
+    tl = timeline(ctx)
+    found, tenses, anchor = tl.found, tl.tenses, tl.anchor
     ms = mentions.find(doc, text, sent_starts)
     if not ms:
         return
@@ -105,11 +104,6 @@ def run(ctx: Context) -> None:
     main = _main(events, text)
     _attach_generics(ctx, events, infos, main)
     _emit(ctx, events, main, sents)
-
-
-def _token_at(doc: object, pos: int) -> object:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")  # type: ignore[attr-defined]
-    return span[0] if span is not None and len(span) else doc[0]  # type: ignore[index]
 
 
 def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Found],

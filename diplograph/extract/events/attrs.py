@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from diplograph.extract import dates
+from diplograph.extract.tense import clause_tense
 from diplograph.extract.events.mentions import Mention
 from diplograph.knowledge import gazetteer, load
 from diplograph.model import EventDate, Location
@@ -17,55 +18,18 @@ from diplograph.model import EventDate, Location
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+__all__ = ["clause_tense", "cue_status", "date_status", "mention_location", "resolve_place", "location_from"]
+
 _E = load("events")
 _PLANNED_BEFORE: tuple[str, ...] = tuple(_E["planned_before"])
 _HELD_BEFORE: tuple[str, ...] = tuple(_E["held_before"])
 _PLANNED_MODS = frozenset(_E["planned_modifiers"])
 _HELD_MODS = frozenset(_E["held_modifiers"])
-_FUTURE_VERBS = frozenset(_E["future_verbs"])
-_FUTURE_AUX = frozenset(_E["future_aux"])
-_WEAK_FUTURE_AUX = frozenset(_E["weak_future_aux"])
-_START_VERBS = frozenset(_E["start_verbs"])
-_FUTURE_WORDS = frozenset(_E["future_words"])
 _LOC_PREPS = frozenset(_E["location_preps"])
 OCCUR_VERBS = frozenset(_E["occur_verbs"])
 
 Status = Literal["held", "planned"]
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?capital\s+of\s+(.+)$", re.IGNORECASE)
-
-
-def clause_tense(tok: "Token", weak: bool = False) -> dates.Tense:
-    """Past or future of the clause ``tok`` sits in, from its governing verb; None for present.
-
-    ``weak`` counts "would" as future: right for dating ("would allow membership in January
-    2006"), wrong for an event's status ("the meeting would be remembered as ...")."""
-    future_aux = _FUTURE_AUX | _WEAK_FUTURE_AUX if weak else _FUTURE_AUX
-    v = tok
-    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-        v = v.head
-    if v.pos_ not in ("VERB", "AUX"):
-        return None
-    chain = [v]
-    if v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
-        chain.append(v.head)
-    for w in chain:
-        kids = list(w.children)
-        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if aux & future_aux:
-            return "future"
-        if w.lemma_ in _FUTURE_VERBS and any(c.dep_ == "xcomp" for c in kids):
-            return "future"
-        if "to" in aux and (w.lemma_ in _START_VERBS or w.head.lemma_ in _FUTURE_VERBS):
-            return "future"
-        if w.dep_ == "xcomp" and w.head.lower_ in ("due", "set", "expected", "scheduled", "planned"):
-            return "future"
-    if v.tag_ == "VBD" or (v.tag_ == "VBN" and not any(c.lower_ in ("is", "are", "be") for c in v.children)):
-        return "past"
-    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in v.children):
-        return "past"
-    if any(t.lower_ in _FUTURE_WORDS for t in v.sent):
-        return "future"
-    return None
 
 
 def cue_status(doc: "Doc", text: str, m: Mention, sent_start: int) -> Status | None:
