@@ -105,7 +105,9 @@ def _describe(ctx: Context, q: Quantity, span: "TokenSpan", index: PartyIndex,
     lvls = list(levels(root))
     if q.needs_population_cue and not any(t.lemma_.lower() in _POPULATION_CUES for _, lv in lvls[:2] for t in lv):
         return None
-    hit = None if q.unit == "person" else describe.measure(root, lvls, skip, percent)
+    # A count of people is a population whatever the words around it say ("a market of 500
+    # million consumers" in a sentence about investment).
+    hit = None if q.implied_measure == "population" else describe.measure(root, lvls, skip, percent)
     measure, cue = hit if hit else (q.implied_measure or "other", None)
     lead_char = _lead(ctx.text, q)
     lead_span = doc.char_span(lead_char, q.end, alignment_mode="expand")

@@ -12,17 +12,19 @@ if TYPE_CHECKING:
 _M = load("measures")
 
 
-def _cue_table() -> dict[str, tuple[str, str | None]]:
+def _cue_table(table: dict[str, list[str]]) -> dict[str, tuple[str, str | None]]:
     """cue → (measure, the part of speech it must have, or None)."""
     out: dict[str, tuple[str, str | None]] = {}
-    for m, words in _M["cues"].items():
+    for m, words in table.items():
         for w in words:
             word, _, pos = w.partition("/")
             out[word] = (m, pos or None)
     return out
 
 
-_CUES = _cue_table()
+_WEAK_TABLE = _cue_table(_M["weak_cues"])
+_WEAK = frozenset(_WEAK_TABLE)
+_CUES = {**_WEAK_TABLE, **_cue_table(_M["cues"])}
 _RATE_OF_CHANGE = frozenset(_M["rate_of_change"])
 _UP = _M["change"]["increase"]
 _DOWN = _M["change"]["decrease"]
@@ -40,6 +42,11 @@ _NAME_ENTS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "WORK_OF_A
 # A cue inside the "of" phrase of a percentage names its base ("1% of national income"), not
 # what it measures; such cues only count when nothing else does.
 _BASE_PENALTY = 1000
+# A weak cue ("agreement", "project") loses to any other cue in the same clause; it is a
+# smaller penalty than the base one, so "1% of the project" still prefers a named measure.
+_WEAK_PENALTY = 100
+# Distance in words only breaks ties between cues equally far in the parse.
+_LINEAR_WEIGHT = 1000
 
 
 def _lemma(tok: "Token") -> str:
@@ -83,7 +90,7 @@ def is_time(tok: "Token") -> bool:
 
 def measure(anchor: "Token", levels: Iterable[tuple["Token", list["Token"]]], skip: Collection[int],
             percent: bool) -> tuple[str, str] | None:
-    """(measure, cue) of the cue nearest ``anchor`` in the innermost clause that has one."""
+    """(measure, cue) of the cue nearest ``anchor`` in the parse, in the innermost clause that has one."""
     base = _of_phrase(anchor) if percent else set()
     for _, toks in levels:
         best: tuple[float, str, str] | None = None
@@ -93,12 +100,37 @@ def measure(anchor: "Token", levels: Iterable[tuple["Token", list["Token"]]], sk
             hit = cue_of(tok)
             if hit is None:
                 continue
-            dist = abs(tok.i - anchor.i) - (0.5 if " " in hit[1] else 0) + (_BASE_PENALTY if tok.i in base else 0)
+            pair = " " in hit[1]
+            near = _tree_distance(anchor, tok)
+            if pair:
+                nxt = _next_word(tok)
+                if nxt is not None:
+                    near = min(near, _tree_distance(anchor, nxt))
+            dist = (near + abs(tok.i - anchor.i) / _LINEAR_WEIGHT - (0.5 if pair else 0)
+                    + (_BASE_PENALTY if tok.i in base else 0) + (_WEAK_PENALTY if hit[1] in _WEAK else 0))
             if best is None or dist < best[0]:
                 best = (dist, hit[0], hit[1])
         if best is not None:
             return best[1], best[2]
     return None
+
+
+def _tree_distance(a: "Token", b: "Token") -> int:
+    """Edges between two tokens in the parse: "German investment in Kazakhstan's economy totalled
+    $2bn" puts the subject's head (investment) nearer the amount than a noun inside it (economy)."""
+    up: dict[int, int] = {}
+    t, n = a, 0
+    while True:
+        up[t.i] = n
+        if t.head.i == t.i:
+            break
+        t, n = t.head, n + 1
+    t, n = b, 0
+    while t.i not in up:
+        if t.head.i == t.i:
+            return n + len(up)
+        t, n = t.head, n + 1
+    return n + up[t.i]
 
 
 def _of_phrase(anchor: "Token") -> set[int]:
