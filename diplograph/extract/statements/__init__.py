@@ -32,6 +32,7 @@ __all__ = ["run"]
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'»”’]|$)|\n")
 _ENDERS = ".!?:;\n\"'»”’"
+_OPENING = re.compile(r"[«“„\"]")
 # An attribution after a quotation is short ("," he said in a joint statement."); a longer
 # stretch is a new sentence. Calibrated on the dev texts (longest 7 words) and a sample of
 # 120 BBC reports (longest 13: "wrote analysts from Citigroup Smith Barney in a note …").
@@ -48,6 +49,7 @@ class _Found:
     cue: str | None
     speaker: Speaker | None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    quoted: bool = False  # a direct quotation (its continuation keeps its cue)
 
 
 def run(ctx: Context) -> None:
@@ -89,6 +91,7 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
     inline: list[Quote] = []
     events: list[tuple[int, int, object]] = []  # (pos, order, quote or frame), in text order
 
+    last: Frame | None = None  # the attribution of the quotation before, when it follows it
     for q in quotes:
         if lex.name_cue.search(text[max(0, q.start - 20):q.start]):
             continue
@@ -96,10 +99,13 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
         if fr is not None:
             used.add(fr.verb.idx)
             events.append((q.start, 0, (q, fr)))
+        elif last is not None and _resumes(text, last, q):
+            events.append((q.start, 0, (q, None)))
         elif _opens_sentence(text, q.start) and q.words(text) >= MIN_SENTENCE_QUOTE_WORDS:
             events.append((q.start, 0, (q, None)))
         else:
             inline.append(q)
+        last = fr if fr is not None and fr.start > q.start else None
 
     direct_spans = [(q.start, q.end) for _, _, (q, _) in events]  # type: ignore[misc]
     for fr in frames:
@@ -117,35 +123,60 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
         if isinstance(item, Frame):
             if any(a <= item.verb.idx < b and k != id(item) for a, b, k in contents):
                 continue
-            f = _from_frame(ctx, item, inline, resolver, marks)
+            found = [f] if (f := _from_frame(ctx, item, inline, resolver, marks)) else []
         else:
             q, fr = item  # type: ignore[misc]
-            f = _from_quote(text, q, fr, prev, resolver, paragraphs)
-        if f is None:
-            continue
-        out.append(f)
-        resolver.note(f.pos, f.speaker)  # type: ignore[arg-type]
-        prev = f
+            found = _from_quote(text, q, fr, prev, resolver, paragraphs)
+        for f in found:
+            if f is prev:
+                continue  # the quotation went on with the statement before it
+            out.append(f)
+            resolver.note(f.pos, f.speaker)  # type: ignore[arg-type]
+            prev = f
     return out
 
 
+def _paragraph(paragraphs: list[int], pos: int) -> int:
+    return bisect.bisect_right(paragraphs, pos) - 1
+
+
 def _from_quote(text: str, q: Quote, fr: Frame | None, prev: _Found | None,
-                resolver: Resolver, paragraphs: list[int]) -> _Found | None:
+                resolver: Resolver, paragraphs: list[int]) -> list[_Found]:
+    """One statement per quotation, a quotation running over paragraphs included, and one
+    per utterance: a quotation resuming right after its attribution ('“A,” X said. “B.”')
+    goes on with the statement before it."""
     if fr is not None:
         speaker = resolver.resolve(fr.subject) if fr.subject is not None else None
         if speaker is None:
-            return None
+            return []
         spans = [(q.start, q.end), (fr.start, fr.end)]
-        return _Found(min(q.start, fr.start), "direct", q.text(text), fr.cue, speaker, spans)
+        return [_Found(min(q.start, fr.start), "direct", q.text(text), fr.cue, speaker, spans,
+                       quoted=True)]
     if prev is None or prev.speaker is None:
-        return None
+        return []
+    end = max(b for _, b in prev.spans)
+    para = _paragraph(paragraphs, q.start)
+    prev_para = _paragraph(paragraphs, end - 1)
+    if prev.quoted and para == prev_para and _only_attribution(text, end, q.start):
+        prev.text = f"{prev.text} {q.text(text)}"
+        prev.spans.append((q.start, q.end))
+        return [prev]
     # an unattributed quotation continues the speaker before it in the same paragraph,
     # or in the paragraph just before when it opens its own
-    para = bisect.bisect_right(paragraphs, q.start) - 1
-    prev_para = bisect.bisect_right(paragraphs, max(b for _, b in prev.spans) - 1) - 1
     if para - prev_para > 1 or (para != prev_para and paragraphs[para] != _skip_space(text, paragraphs[para], q.start)):
-        return None
-    return _Found(q.start, "direct", q.text(text), prev.cue, prev.speaker, [(q.start, q.end)])
+        return []
+    # a quotation after reported speech has no cue of its own; one after a quotation keeps
+    # the cue that introduced the speaker's words
+    cue = prev.cue if prev.quoted else None
+    return [_Found(q.start, "direct", q.text(text), cue, prev.speaker, [(q.start, q.end)],
+                   quoted=True)]
+
+
+def _only_attribution(text: str, end: int, start: int) -> bool:
+    """Nothing but the end of the attribution's sentence between ``end`` and ``start``."""
+    m = _SENTENCE_END.search(text, end, start)
+    stop = m.end() if m else end
+    return "\n" not in text[end:start] and not any(ch.isalnum() for ch in text[stop:start])
 
 
 def _from_frame(ctx: Context, fr: Frame, inline: list[Quote], resolver: Resolver,
@@ -173,7 +204,8 @@ def _attribution(doc: "Doc", text: str, q: Quote, frames: list[Frame], verb_pos:
     """The frame next to quotation ``q``: before it ending in ':' or ',', or right after it."""
     before = text[:q.start].rstrip()
     if before and before[-1] in ":,—–":
-        start = _sentence_start(text, q.start)
+        # 'the High Representative said:' may stand in the paragraph before the quotation
+        start = _sentence_start(text, len(before))
         lo, hi = bisect.bisect_left(verb_pos, start), bisect.bisect_left(verb_pos, q.start)
         for fr in reversed(frames[lo:hi]):
             if fr.takes_quote and fr.verb.idx not in used:
@@ -188,7 +220,11 @@ def _attribution(doc: "Doc", text: str, q: Quote, frames: list[Frame], verb_pos:
     m = _SENTENCE_END.search(text, q.end)
     stop = m.start() if m else len(text)
     tail = text[q.end:stop]
-    if len(tail.split()) > MAX_ATTRIBUTION_WORDS or any(ch in tail for ch in "«“„\""):
+    if (resume := _OPENING.search(tail)) is not None:
+        # '“A,” X said, “B.”': the attribution ends where the quotation resumes
+        tail = tail[:resume.start()]
+        stop = q.end + resume.start()
+    if len(tail.split()) > MAX_ATTRIBUTION_WORDS:
         return None
     lo, hi = bisect.bisect_left(verb_pos, q.end), bisect.bisect_left(verb_pos, stop)
     for fr in frames[lo:hi]:
@@ -200,6 +236,12 @@ def _attribution(doc: "Doc", text: str, q: Quote, frames: list[Frame], verb_pos:
                 return fr
             return None
     return None
+
+
+def _resumes(text: str, attribution: Frame, q: Quote) -> bool:
+    """'“A,” X said, “B.”': the quotation resumes right after the attribution's comma."""
+    between = text[attribution.end:q.start]
+    return "," in between and not any(ch.isalnum() or ch in ".!?\n" for ch in between)
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -21,6 +21,7 @@ class Lexicon:
     delegations: frozenset[str]
     name_cue: re.Pattern[str]
     pronouns: dict[str, frozenset[str]]
+    gender_marks: dict[str, str]
 
     def kinds(self, lemma: str, particle: str | None = None) -> frozenset[str]:
         if particle is not None:
@@ -48,4 +49,5 @@ def lexicon(lang: str = "en") -> Lexicon:
         # a name cue right before the opening mark: 'the so-called «…»'
         name_cue=re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\W{0,3}$", re.I),
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
+        gender_marks={w.lower(): g for g, ws in data["gender"].items() for w in ws},
     )

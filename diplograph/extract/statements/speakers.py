@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +28,13 @@ GROUP = "group"  # several named parties speaking together
 _ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_WORD = re.compile(r"[a-z]+")
+# A title before a name runs over nouns, adjectives and these links ("Minister of Trade and
+# Integration", "Deputy Prime Minister – Minister of …"); the longest in the dev texts and own
+# reports is 11 tokens ("State Secretary of the Federal Ministry for Economic Affairs …").
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
+_TITLE_LINKS = frozenset({"of", "for", "and", "–", "-", "—"})
+MAX_TITLE_TOKENS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +59,33 @@ class Resolver:
                 self._ents[t.i] = ent
             if ent.label_ == "PERSON" and len(ent) > 1:
                 self._full_names.setdefault(ent[-1].lower_, _strip_det(ent.text))
+        # persons the entities stage found, by each word of their full names: "Li" or
+        # "Hafiz" alone is the person named in full elsewhere in the text
+        self._by_word: dict[str, set[str]] = {}
+        self._persons: dict[str, Speaker] = {}
+        self._countries: dict[str, str] = {}
+        for e in ctx.entities:
+            if e.type != "person":
+                continue
+            sp = Speaker(e.id, e.name, "person")
+            if len(e.name.split()) > 1:
+                self._persons[e.name] = sp
+                for w in e.name.lower().split():
+                    self._by_word.setdefault(w, set()).add(e.name)
+            if e.country:
+                self._countries[e.name] = e.country
+            words = frozenset(w for r in e.roles for w in _WORD.findall(r.title.lower()))
+            for m in e.mentions:
+                if words and not in_quote(m.start):
+                    self._titled.append((m.start, sp, words))
         for ent in ctx.doc.ents:
             if ent.label_ == "PERSON" and not in_quote(ent.start_char):
                 sp = self._named(ent[-1])
                 words = _title_words(ent[-1], ent.start)
                 if sp is not None and words:
                     self._titled.append((ent.start_char, sp, words))
+        self._titled.sort(key=lambda x: x[0])
+        self._gender = self._genders()
         # earlier grammatical subjects and speakers: antecedents for "he", "the diplomat"
         self._history: list[tuple[int, Speaker]] = []
         for tok in ctx.doc:
@@ -69,14 +98,33 @@ class Resolver:
         """Record the speaker of a statement at ``pos`` as an antecedent."""
         bisect.insort(self._history, (pos, speaker), key=lambda x: x[0])
 
-    def previous(self, pos: int, types: frozenset[str]) -> Speaker | None:
+    def previous(self, pos: int, types: frozenset[str], gender: str | None = None) -> Speaker | None:
         i = bisect.bisect_left(self._history, pos, key=lambda x: x[0])
         while i > 0:
             i -= 1
             sp = self._history[i][1]
-            if sp.type in types:
+            if sp.type in types and (gender is None or self._gender.get(sp.name, gender) == gender):
                 return sp
         return None
+
+    def _genders(self) -> dict[str, str]:
+        """A person's grammatical gender where the text shows it: an honorific before the
+        name ('Mr Straw', 'Ms Holm') or a possessive in the clause it is the subject of
+        ('Nazarzoda, for his part, noted')."""
+        out: dict[str, str] = {}
+        marks = self.lex.gender_marks
+        for tok in self.ctx.doc:
+            if tok.pos_ != "PROPN" or self.in_quote(tok.idx):
+                continue
+            g = next((marks[t.lower_] for t in tok.lefts if t.lower_ in marks), None)
+            if g is None and tok.dep_ == "nsubj":
+                g = next((marks[t.lower_] for t in tok.head.children
+                          if t.dep_ == "prep" for t in t.subtree if t.dep_ == "poss"
+                          and t.lower_ in marks), None)
+            sp = self._named(tok) if g is not None else None
+            if sp is not None and sp.type == "person":
+                out.setdefault(sp.name, g)  # type: ignore[arg-type]
+        return out
 
     def resolve(self, subj: "Token") -> Speaker | None:
         lower = subj.lower_
@@ -85,7 +133,7 @@ class Resolver:
             # named subject or speaker of a fitting type; coreference comes second.
             sp = None
             if lower in self.lex.pronouns:
-                sp = self.previous(subj.idx, self.lex.pronouns[lower])
+                sp = self.previous(subj.idx, self.lex.pronouns[lower], self.lex.gender_marks.get(lower))
             return sp or self._entity(subj)
         if subj.lemma_.lower() in self.lex.collective and subj.tag_ in ("NNS", "NNPS"):
             return Speaker(None, PARTICIPANTS, "collective")
@@ -105,7 +153,9 @@ class Resolver:
         if sp is not None:
             return sp
         if head in self.lex.anaphoric and self._definite(subj) and not self._modified(subj):
-            sp = self._titled_before(subj) or self.previous(subj.idx, self.lex.anaphoric[head])
+            sp = self._titled_before(subj)
+            if sp is None and not self._titled_elsewhere(subj):
+                sp = self.previous(subj.idx, self.lex.anaphoric[head])
             if sp is not None:
                 return sp
         sp = self._named(subj)
@@ -121,17 +171,50 @@ class Resolver:
         ent = self.ctx.entity_at(tok.idx, tok.idx + len(tok.text))
         if ent is None:
             return None
+        if ent.type in ("person", "organization") and " " not in ent.name:
+            # one word of a person's full name, whatever type it was given here
+            full = self._full(ent.name)
+            if full is not None:
+                return full
         return Speaker(ent.id, ent.name, ent.type)
 
+    def _full(self, word: str) -> Speaker | None:
+        names = self._by_word.get(word.lower(), set())
+        return self._persons[next(iter(names))] if len(names) == 1 else None
+
+    def _title_query(self, tok: "Token") -> tuple[frozenset[str], str | None]:
+        """The title words of a description ('the German State Secretary') and the country
+        its demonym names."""
+        words = {tok.lower_}
+        country = None
+        for t in tok.lefts:
+            if t.dep_ not in ("compound", "amod"):
+                continue
+            code = _demonyms().get(t.text)
+            if code is not None:
+                country = code
+            else:
+                words.add(t.lower_)
+        return frozenset(words), country
+
+    def _titled_matches(self, tok: "Token") -> list[tuple[int, Speaker]]:
+        words, country = self._title_query(tok)
+        return [(pos, sp) for pos, sp, titles in self._titled if words <= titles
+                and (country is None or self._countries.get(sp.name, country) == country)]
+
     def _titled_before(self, tok: "Token") -> Speaker | None:
-        words = frozenset(t.lower_ for t in tok.lefts if t.dep_ in ("compound", "amod")) | {tok.lower_}
         best: Speaker | None = None
-        for pos, sp, titles in self._titled:
+        for pos, sp in self._titled_matches(tok):
             if pos >= tok.idx:
                 break
-            if words <= titles:
-                best = sp
+            best = sp
         return best
+
+    def _titled_elsewhere(self, tok: "Token") -> bool:
+        """A title with a demonym that fits nobody named before ('the German State
+        Secretary' when only the Kazakh minister was named) is not the last speaker."""
+        _, country = self._title_query(tok)
+        return country is not None
 
     def _named(self, tok: "Token") -> Speaker | None:
         sp = self._entity(tok)
@@ -142,11 +225,29 @@ class Resolver:
             return Speaker(None, self._full_names[tok.lower_], "person")
         ent = self._ents.get(tok.i)
         if ent is None or ent.label_ not in _ENT_TYPES:
-            return None
+            return self._titled_name(tok)
         name = _strip_det(ent.text)
         if ent.label_ == "PERSON" and len(ent) == 1:
             name = self._full_names.get(ent[0].lower_, name)
         return Speaker(None, name, _ENT_TYPES[ent.label_])
+
+    def _titled_name(self, tok: "Token") -> Speaker | None:
+        """'Kazakh President Daniyar Nurtayev' untagged by spaCy: the proper nouns after the
+        title of office are a person's name."""
+        if tok.pos_ != "PROPN":
+            return None
+        chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+        if [t.i for t in chain] != list(range(chain[0].i, tok.i + 1)):
+            return None
+        titles = _titles()
+        cut = max((k for k, t in enumerate(chain) if t.lower_ in titles), default=-1)
+        name = chain[cut + 1:]
+        if cut < 0 or not name or any(t.lower_ in titles or t.text in _demonyms() for t in name):
+            return None
+        full = " ".join(t.text for t in name)
+        if len(name) == 1:
+            return self._full(full) or Speaker(None, self._full_names.get(name[0].lower_, full), "person")
+        return self._persons.get(full) or Speaker(None, full, "person")
 
     def _appos(self, tok: "Token") -> Speaker | None:
         for c in tok.children:
@@ -234,22 +335,40 @@ class Resolver:
 
 
 @functools.lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words of titles of office (titles.json): heads ('minister') and the modifiers and
+    honorifics that go before them ('deputy', 'Mr')."""
+    data = load("titles")
+    words = [*data.get("heads", []), *data.get("modifiers", []), *data.get("honorifics", [])]
+    return frozenset(w.lower() for w in words)
+
+
+@functools.lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     data: dict[str, str] = load("countries").get("demonyms", {})
     return data
 
 
 def _title_words(head: "Token", name_start: int) -> frozenset[str]:
-    """Lower-cased words of the titles around a name: the compounds before it ("Foreign
-    Secretary Jack Straw") and an apposition after it ("Roman Vassilenko, Kazakh Deputy
-    Foreign Minister")."""
-    words = {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.i < name_start}
+    """Lower-cased words of the titles around a name: the title phrase before it ("Foreign
+    Secretary Jack Straw", "the High Representative of the Union for …, Elena Marchetti"),
+    read from the words rather than the parse, which often splits such phrases, and an
+    apposition after it ("Roman Vassilenko, Kazakh Deputy Foreign Minister")."""
+    doc = head.doc
+    words: set[str] = set()
+    i = name_start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    while i >= 0 and name_start - i <= MAX_TITLE_TOKENS:
+        t = doc[i]
+        if t.ent_type_ == "PERSON" or not (t.pos_ in _TITLE_POS or t.lower_ in _TITLE_LINKS):
+            break
+        if t.is_alpha:
+            words.add(t.lower_)
+        i -= 1
     for c in head.children:
         if c.dep_ == "appos":
             words.update(t.lower_ for t in c.subtree if t.is_alpha)
-    for t in list(head.lefts):
-        if t.dep_ == "compound" and t.i < name_start:
-            words.update(x.lower_ for x in t.subtree if x.is_alpha)
     return frozenset(words)
 
 
