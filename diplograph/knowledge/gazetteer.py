@@ -18,7 +18,7 @@ __all__ = [
     "Country", "Org", "Place", "Region", "Ministry",
     "country", "country_by_code", "party_code", "capital_of", "place", "organization",
     "region", "ministry", "demonym", "initiative", "Initiative", "fold", "EU_CODE",
-    "lookup", "all_keys", "ministry_words",
+    "lookup", "all_keys", "ministry_words", "subdivision_country",
 ]
 
 EU_CODE = "EU"
@@ -301,3 +301,34 @@ def _all_keys() -> dict[str, str]:
         for key in table:
             out[key] = kind
     return out
+
+
+def subdivision_country(text: str) -> str | None:
+    """The country of a province or region pycountry knows ("Shaanxi", "Zhambyl region"), when
+    exactly one country has a subdivision of that name; None otherwise."""
+    key = _strip_type(fold(text))
+    return _subdivisions().get(key) if key else None
+
+
+def _strip_type(key: str) -> str:
+    types = _subdivision_types()
+    words = [w for w in key.split() if w not in types]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_types() -> frozenset[str]:
+    return frozenset(load("places").get("subdivision_types", ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        key = _strip_type(fold(sub.name))
+        if key:
+            found.setdefault(key, set()).add(sub.country_code)
+    countries = _tables().countries
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in countries}

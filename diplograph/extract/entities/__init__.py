@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract import coref
 from diplograph.extract.context import Context, MentionKind
-from diplograph.extract.entities import persons
+from diplograph.extract.entities import persons, runs
 from diplograph.extract.entities.lexicon import lexicon
 from diplograph.extract.entities.registry import Registry
 from diplograph.extract.entities.scan import Hit, scan
@@ -33,7 +33,6 @@ _LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAIL = re.compile(r"(?:\s*['’]s|['’])?[\s,.;:\-–—(]*$")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
 _ACRONYM_LIST = re.compile(r"\(\s*([A-Z][A-Z0-9\-]{1,11}(?:\s*,\s*[A-Z][A-Z0-9\-]{1,11})+)\s*\)")
-_QUOTED = re.compile(r"[«“\"]([A-Z][^«»“”\"\n]{2,80})[»”\"]")
 
 
 def run(ctx: Context) -> None:
@@ -42,7 +41,11 @@ def run(ctx: Context) -> None:
     reg = Registry(text)
     taken = _Occupied()
     demonyms: list[Hit] = []
+    named = _disjoint(runs.headed(doc) + runs.lower_headed(doc))
+    absorbing = [(r.start, r.end) for r in named if r.absorbs]
     for h in scan(doc, text):
+        if any(s <= h.start and h.end <= e for s, e in absorbing):
+            continue  # "China" in "South China Sea"
         if _currency_qualifier(doc, h) or _title_qualifier(doc, h):
             taken.add(h.start, h.end)  # claimed, so the NER's reading is dropped too
             continue
@@ -52,9 +55,13 @@ def run(ctx: Context) -> None:
             reg.add_hit(h)
         taken.add(h.start, h.end)
 
-    for start, end, name in _initiative_names(doc, text):
-        reg.add_initiative(name, start, end)
-        taken.add(start, end)
+    for r in named:
+        reg.add_run(r)
+        taken.add(r.start, r.end)
+    for r in runs.initiatives(doc):
+        if not any(r.start < k.end and k.start < r.end for k in named):
+            reg.add_initiative(r.name, r.start, r.end)
+            taken.add(r.start, r.end)
 
     _acronym_definitions(text, reg, taken)
     _acronym_lists(doc, text, reg, taken)
@@ -90,6 +97,15 @@ class _Occupied:
             if self.ends[j] > start:
                 return True
         return False
+
+
+def _disjoint(found: list["runs.Run"]) -> list["runs.Run"]:
+    """Longest first, no two overlapping."""
+    kept: list[runs.Run] = []
+    for r in sorted(found, key=lambda r: r.start - r.end):
+        if not any(r.start < k.end and k.start < r.end for k in kept):
+            kept.append(r)
+    return sorted(kept, key=lambda r: r.start)
 
 
 def _title_qualifier(doc: "Doc", h: Hit) -> bool:
@@ -133,50 +149,6 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
     return start, end
-
-
-def _initiative_names(doc: "Doc", text: str) -> list[tuple[int, int, str]]:
-    """Capitalised runs ("EU Strategy on Central Asia", "Global Gateway") headed by a
-    programme word, and quoted capitalised names with one."""
-    lex = lexicon()
-    out: list[tuple[int, int, str]] = []
-    n = len(doc)
-    i = 0
-    while i < n:
-        tok = doc[i]
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
-            i += 1
-            continue
-        j = i
-        last_cap = i
-        while j + 1 < n:
-            nxt = doc[j + 1]
-            if nxt.is_sent_start or nxt.is_space:
-                break
-            if nxt.text[:1].isupper() or nxt.text[:1].isdigit():
-                last_cap = j + 1
-            elif not (nxt.lower_ in lex.connectors or nxt.text == "-"):
-                break
-            j += 1
-        words = [doc[k] for k in range(i, last_cap + 1)]
-        if words and words[0].lower_ == "the":
-            words = words[1:]
-        if len(words) >= 2 and any(w.lower_ in lex.initiative_heads for w in words[1:]) \
-                and not any(w.lower_ in lex.event_heads for w in words) \
-                and words[-1].lower_ not in lex.connectors:
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            name = text[start:end]
-            if gz.organization(name) is None:
-                out.append((start, end, name))
-        i = last_cap + 1
-    for m in _QUOTED.finditer(text):
-        name = m.group(1).strip()
-        ws = name.split()
-        if 2 <= len(ws) <= 8 and all(w[0].isupper() or w in lex.connectors for w in ws) \
-                and any(w.lower() in lex.initiative_heads for w in ws) \
-                and not any((s, e) for s, e, _ in out if s <= m.start(1) < e):
-            out.append((m.start(1), m.start(1) + len(name), name))
-    return out
 
 
 def _acronym_definitions(text: str, reg: Registry, taken: _Occupied) -> None:

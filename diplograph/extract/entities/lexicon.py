@@ -31,6 +31,15 @@ class Lexicon:
     not_acronyms: frozenset[str]
     minor_words: frozenset[str]
     ministry_words: frozenset[str]
+    org_heads: frozenset[str]
+    geo_heads: frozenset[str]
+    lower_geo_heads: frozenset[str]
+    admin_heads: frozenset[str]
+    site_heads: tuple[tuple[str, ...], ...]        # word sequences, longest first
+    lower_heads: tuple[tuple[str, ...], ...]
+    link_heads: tuple[tuple[str, ...], ...]
+    government_words: frozenset[str]
+    government_name: str
     # scan index: folded first word -> longest folded key (in characters) starting with it
     scan_first: dict[str, int]
 
@@ -40,6 +49,8 @@ def lexicon() -> Lexicon:
     titles = load("titles")
     ini = load("initiatives")
     acr = load("acronyms")
+    places = load("places")
+    orgs = load("organizations")
     keys = gz.all_keys()
     longest_ministry = max(len(k) for k, kind in keys.items() if kind == "ministry")
     scan_first: dict[str, int] = {}
@@ -66,4 +77,17 @@ def lexicon() -> Lexicon:
         minor_words=frozenset(acr["minor_words"]),
         ministry_words=gz.ministry_words(),
         scan_first=scan_first,
+        org_heads=frozenset(h.lower() for h in orgs["heads"]),
+        geo_heads=frozenset(h.lower() for h in places["geo_heads"]),
+        lower_geo_heads=frozenset(places["lower_geo_heads"]),
+        admin_heads=frozenset(places["admin_heads"]),
+        site_heads=_sequences(places["site_heads"]),
+        lower_heads=_sequences(ini["lower_heads"]),
+        link_heads=_sequences(ini["link_heads"]),
+        government_words=frozenset(orgs["government"]["words"]),
+        government_name=orgs["government"]["name"],
     )
+
+
+def _sequences(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(p.lower().split()) for p in phrases), key=len, reverse=True))

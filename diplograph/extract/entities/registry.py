@@ -13,6 +13,7 @@ from diplograph.model import Entity, EntityType, Role
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from diplograph.extract.entities.runs import Run
     from diplograph.extract.entities.scan import Hit
 
 
@@ -103,6 +104,21 @@ class Registry:
         if acronym:
             self.acronyms.setdefault(acronym, f"{kind}:{name}")
         self._mention(item, start, end, "name")
+
+    def add_run(self, r: "Run") -> None:
+        """A name found by its head word; its bare form, when given, is an alias."""
+        self.add_named(r.kind, r.name, r.start, r.end)
+        key = self.by_fold.get(gz.fold(r.name))
+        if key is None:
+            return
+        e = self.items[key].entity
+        if e.country is None and r.country:
+            e.country = r.country
+        if r.bare is not None:
+            bare = self.text[r.bare[0]:r.bare[1]]
+            if bare not in e.aliases and bare != e.name:
+                e.aliases.append(bare)
+            self.by_fold.setdefault(gz.fold(bare), key)
 
     def add_defined(self, kind: str, long_form: str, acr: str, start: int, end: int,
                     astart: int, aend: int) -> None:

@@ -1,0 +1,271 @@
+"""Names the gazetteer does not know, found as runs of capitalised words and typed by a head.
+
+- a run ending in a body's head word is an organization ("OSCE Transnational Threats
+  Department", "Federal Ministry for Economic Affairs and Climate Action"), one ending in a
+  geographic head a region ("South China Sea", "Shaanxi Province");
+- a run followed by a lower-case head takes it along: "Zhambyl region" (region),
+  "Yntymak Ordo residence" (place), "Chevening scholarship programme" (initiative),
+  "China-Kyrgyzstan-Uzbekistan railway" (a link between named countries);
+- a run holding a programme word is an initiative ("EU Strategy on Central Asia",
+  "Declaration on Allied Relations"), and so is a quoted capitalised name with one.
+Runs break at sentence starts and persons; leading prepositions, adverbs and title words
+("Through", "State Secretary of the") are not part of a name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diplograph.extract.entities.lexicon import Lexicon, lexicon
+from diplograph.knowledge import gazetteer as gz
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(slots=True)
+class Run:
+    start: int
+    end: int
+    kind: str  # organization | region | place | initiative
+    name: str
+    country: str | None = None
+    bare: tuple[int, int] | None = None   # the name without its lower-case head
+    absorbs: bool = False                 # known names inside are not mentions of their own
+
+
+# connectors inside a body's or a region's name; "in" only joins programme names
+_ORG_CONNECTORS = frozenset({"of", "for", "on", "and", "&", "the", "de"})
+_FUNCTION_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "PART", "INTJ"})
+_LEAD_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "VERB", "AUX", "PART", "INTJ"})
+_QUOTED = re.compile(r"[«“\"]([A-Z][^«»“”\"\n]{2,80})[»”\"]")
+_QUALIFIERS = frozenset({"of", "for", "on"})
+_MAX_NAME_TOKENS = 14
+_MAX_LOWER = 3  # lower-case words in a head such as "scholarship programme"
+
+
+def _capital(tok: "Token") -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t)))
+
+
+def _glued(doc: "Doc", i: int) -> bool:
+    """Token ``i`` is written against the one before it ("Kambarata-1", "China-Kyrgyzstan")."""
+    return i > 0 and doc[i - 1].whitespace_ == "" and not doc[i].is_space \
+        and (doc[i].text == "-" or doc[i - 1].text == "-")
+
+
+def _runs(doc: "Doc", connectors: frozenset[str]) -> list[tuple[int, int]]:
+    """Maximal token ranges [i, j) of capitalised words joined by connectors or hyphens."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _capital(doc[i]) or doc[i].ent_type_ == "PERSON":
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if t.is_space or t.is_sent_start or (t.ent_type_ == "PERSON" and t.ent_iob_ == "B"):
+                break
+            if _glued(doc, j) or _capital(t) and t.ent_type_ != "PERSON":
+                last = j
+            elif not (t.lower_ in connectors and j + 1 < n and doc[j + 1].text[:1].isalpha()):
+                break
+            j += 1
+        out.append((i, last + 1))
+        i = last + 1
+    return out
+
+
+def _trim_left(doc: "Doc", i: int, j: int, lex: Lexicon) -> int:
+    """Skip what opens a run without naming anything: "The", "Through", "State Secretary of"."""
+    while i < j:
+        t = doc[i]
+        # names do not open with a preposition or adverb ("Through Global Gateway, ...")
+        if t.lower_ == "the" or (t.pos_ in _FUNCTION_POS or t.is_sent_start and t.pos_ in _LEAD_POS) \
+                and not _known(t.text):
+            i += 1
+            continue
+        # a title before "of": the holder's office, not the body's name
+        k = i
+        while k < j and (doc[k].lower_ in lex.title_heads or doc[k].lower_ in lex.title_modifiers
+                         or doc[k].text in lex.honorifics):
+            k += 1
+        if k == i or k == j or doc[k].lower_ not in ("of", "for", "at"):
+            break
+        while k < j and doc[k].lower_ in _ORG_CONNECTORS:
+            k += 1
+        i = k
+    return i
+
+
+def _known(text: str) -> bool:
+    return gz.lookup(gz.fold(text)) is not None
+
+
+def _after_and(doc: "Doc", i: int, j: int) -> int:
+    """"the EU and the OSCE Border Management Staff College": the name starts after "and"
+    when what precedes it is already a name of its own."""
+    for k in range(j - 1, i, -1):
+        if doc[k].lower_ in ("and", "&"):
+            left = doc[i:k].text
+            if _known(left) or gz.ministry(left) is not None:
+                return k + 1
+    return i
+
+
+def _span(doc: "Doc", i: int, j: int) -> tuple[int, int]:
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
+def _country_before(doc: "Doc", i: int) -> str | None:
+    """"northwest China's Shaanxi Province": the possessive right before the name."""
+    if i >= 2 and doc[i - 1].tag_ == "POS":
+        c = gz.country(doc[i - 2].text)
+        return c.code if c else None
+    return None
+
+
+def _admin_country(doc: "Doc", i: int, j: int, bare: str) -> str | None:
+    code = _country_before(doc, i)
+    if code:
+        return code
+    p = gz.place(bare)
+    if p and p.country:
+        return p.country
+    r = gz.region(bare)
+    if r and r.country:
+        return r.country
+    return gz.subdivision_country(bare)
+
+
+def headed(doc: "Doc") -> list[Run]:
+    """Capitalised runs ending in a body's or a geographic head word."""
+    lex = lexicon()
+    text = doc.text
+    out: list[Run] = []
+    for i, j in _runs(doc, _ORG_CONNECTORS):
+        i = _trim_left(doc, i, j, lex)
+        if j - i < 2 or j - i > _MAX_NAME_TOKENS:
+            continue
+        # the head comes before any qualifier: "Regional Office for Central Asia", but not
+        # "Political Affairs of the European External Action Service"
+        qual = next((k for k in range(i + 1, j) if doc[k].lower_ in _QUALIFIERS), j)
+        head = next((k for k in range(qual - 1, i - 1, -1)
+                     if doc[k].lower_ in lex.org_heads or doc[k].lower_ in lex.geo_heads), None)
+        if head is None:
+            continue
+        kind = "region" if doc[head].lower_ in lex.geo_heads else "organization"
+        end = j if head + 1 == qual else head + 1
+        while end > head + 1 and doc[end - 1].lower_ in _ORG_CONNECTORS:
+            end -= 1
+        i = _after_and(doc, i, end)
+        if end - i < 2 or head < i:
+            continue
+        start, stop = _span(doc, i, end)
+        name = text[start:stop]
+        if _known(name) or gz.ministry(name) is not None or gz.fold(name) in lex.generic:
+            continue
+        country = None
+        if kind == "region" and doc[head].lower_ in lex.admin_heads:
+            country = _admin_country(doc, i, end, doc[i:head].text)
+        out.append(Run(start, stop, kind, name, country, absorbs=kind == "region"))
+    return out
+
+
+def _match_seq(doc: "Doc", k: int, seqs: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest sequence in ``seqs`` the tokens from ``k`` spell, 0 when none."""
+    for seq in seqs:
+        n = len(seq)
+        if k + n <= len(doc) and all(doc[k + m].lower_ == seq[m] for m in range(n)):
+            return n
+    return 0
+
+
+def lower_headed(doc: "Doc") -> list[Run]:
+    """A capitalised name followed by a lower-case region, site or programme word."""
+    lex = lexicon()
+    text = doc.text
+    out: list[Run] = []
+    for i, j in _runs(doc, frozenset({"-"})):
+        i = _trim_left(doc, i, j, lex)
+        if i >= j or j >= len(doc) or j - i > 5:
+            continue
+        bare = doc[i:j].text
+        parts = [p for p in re.split(r"-", bare) if p]
+        reading = gz.lookup(gz.fold(bare))
+        kind_known = reading[0] if reading else None
+        chain = len(parts) >= 2 and all(gz.party_code(p) for p in parts)
+        if (kind_known in ("country", "demonym", "organization", "region")
+                or gz.party_code(bare)) and not chain \
+                or doc[i].ent_type_ == "PERSON" and not chain:
+            continue
+        low = doc[j].lower_
+        kind = None
+        n = 0
+        country = None
+        if chain:
+            n = _match_seq(doc, j, lex.link_heads)
+            kind = "initiative" if n else None
+        elif low in lex.lower_geo_heads and kind_known != "initiative":
+            n, kind = 1, "region"
+            country = _admin_country(doc, i, j, bare) if low in lex.admin_heads else None
+        elif kind_known is None:
+            n = _match_seq(doc, j, lex.site_heads)
+            kind = "place" if n else None
+            if not n:
+                n = _match_seq(doc, j, lex.lower_heads)
+                kind = "initiative" if n else None
+        elif kind_known == "place":
+            n = _match_seq(doc, j, lex.lower_heads)
+            kind = "initiative" if n else None
+        if not kind or not n:
+            continue
+        start, stop = _span(doc, i, j + n)
+        bstart, bstop = _span(doc, i, j)
+        out.append(Run(start, stop, kind, text[start:stop], country, (bstart, bstop),
+                       absorbs=kind != "initiative"))
+    return out
+
+
+def initiatives(doc: "Doc") -> list[Run]:
+    """Capitalised runs holding a programme word ("EU Strategy on Central Asia", "Convention
+    on the Rights of Persons with Disabilities") and quoted capitalised names with one."""
+    lex = lexicon()
+    text = doc.text
+    out: list[Run] = []
+    ents_end = {e.start: e.end for e in doc.ents if e.label_ in ("ORG", "LAW", "WORK_OF_ART")}
+    for i, j in _runs(doc, lex.connectors):
+        i = _trim_left(doc, i, j, lex)
+        if j - i < 2:
+            continue
+        words = [doc[k].lower_ for k in range(i, j)]
+        # a head opens the name only when a qualifier follows: "Declaration on ..."
+        headed_at = [m for m, w in enumerate(words) if w in lex.initiative_heads
+                     and (m > 0 or words[1] in lex.connectors)]
+        if not headed_at or any(w in lex.event_heads for w in words) \
+                or words[-1] in lex.connectors:
+            continue
+        # the NER's longer reading ("... of Persons with Disabilities") completes the name
+        for k in (i - 1, i):
+            e = ents_end.get(k)
+            if e is not None and e > j and not any(t.is_sent_start for t in doc[j:e]):
+                j = e
+                break
+        start, stop = _span(doc, i, j)
+        name = text[start:stop]
+        if gz.organization(name) is None:
+            out.append(Run(start, stop, "initiative", name))
+    for m in _QUOTED.finditer(text):
+        name = m.group(1).strip()
+        ws = name.split()
+        if 2 <= len(ws) <= 8 and all(w[0].isupper() or w in lex.connectors for w in ws) \
+                and any(w.lower() in lex.initiative_heads for w in ws) \
+                and not any(r.start <= m.start(1) < r.end for r in out):
+            out.append(Run(m.start(1), m.start(1) + len(name), "initiative", name))
+    return out
