@@ -74,8 +74,29 @@ def run(ctx: Context) -> None:
             # "$10bn (£5.38bn)": a conversion says the same as the amount it converts.
             fig.measure, fig.change = prev.figure.measure, prev.figure.change
             fig.parties, fig.period = list(prev.figure.parties), prev.figure.period
+        if not fig.parties:
+            if prev is not None and prev.sent_start == sent.start_char:
+                # "growth averaged 6-7%, while inflation fell below 10%": one sentence, one topic.
+                fig.parties = list(prev.figure.parties)
+            else:
+                fig.parties = _carried(found, sent, fig.measure) or index.topic(sent.start, fig.measure)
         found.append(_Found(q, fig, sent.start_char))
     ctx.figures = _merge([f.figure for f in found])
+
+
+def _carried(found: list[_Found], sent: "TokenSpan", measure: str) -> list[str]:
+    """A sentence naming no one that goes on about the same measure as a figure of the sentence
+    before continues its subject ("Cargo along the route grew 65%. Container traffic amounted to
+    56,000 TEU"): that figure's parties."""
+    if measure == "other" or sent.start == 0:
+        return []
+    before = sent.doc[sent.start - 1].sent.start_char
+    for f in reversed(found):
+        if f.sent_start < before:
+            break
+        if f.sent_start == before and f.figure.measure == measure and f.figure.parties:
+            return list(f.figure.parties)
+    return []
 
 
 def _resolve_bare(text: str, qs: list[Quantity]) -> list[Quantity]:

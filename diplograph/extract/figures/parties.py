@@ -1,12 +1,21 @@
-"""Who a figure is about: the parties named in its clause, else in the clauses governing it."""
+"""Who a figure is about: the parties named in its clause, else in the clauses governing it.
+
+Besides names, a clause refers to parties by words that stand for them (figure_parties.json):
+a pronoun for the subject of the clause before it ("its deficit"), "our" in a quotation for the
+speaker's side, "bilateral" or "the two countries" for the two participants of the report's
+main event, "the region" for the latest region named, a region's adjective ("African debt").
+A route, programme or place is a party only where the figure is about it ("cargo along the
+route", "invest in the port"), not where it is merely named.
+"""
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from diplograph.extract.figures.clauses import subject
+from diplograph.extract.figures.clauses import is_clause_head, subject
+from diplograph.extract.figures.describe import cue_of
 from diplograph.knowledge import load
 from diplograph.model import Entity
 
@@ -16,15 +25,43 @@ if TYPE_CHECKING:
     from diplograph.extract.context import Context
 
 _SOURCES = frozenset(load("measures")["source_nouns"])
+_P = load("figure_parties")
+_REPORTING = frozenset(load("reporting")["verbs"])
 _PARTY_TYPES = frozenset({"country", "organization", "region"})
+_TARGET_TYPES = frozenset({"initiative", "place"})
+_PRONOUNS = frozenset(_P["pronouns"])
+_FIRST_PERSON = frozenset(_P["first_person"])
+_PAIR_ADJECTIVES = frozenset(_P["pair_adjectives"])
+_PAIR_NOUNS = frozenset(_P["pair_nouns"])
+_PAIR_COUNTS = frozenset(_P["pair_counts"])
+_TYPE_NOUNS: dict[str, str] = {n: t for t, nouns in _P["type_nouns"].items() for n in nouns}
+_ANAPHOR_TYPES = frozenset(_P["anaphor_types"])
+_TARGET_PREPS = frozenset(_P["target_preps"])
+_REGION_ADJECTIVES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _form, _region in _P["region_adjectives"].items():
+    _words = tuple(_form.replace("-", " - ").split())
+    _REGION_ADJECTIVES.setdefault(_words[0], []).append((_words, _region))
+for _forms in _REGION_ADJECTIVES.values():
+    _forms.sort(key=lambda f: -len(f[0]))
+# Entity labels spaCy gives to names: a region's adjective inside one ("African Union") is no reference.
+_NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "appos"})
+# Dependencies a route or place may hang by below the words of a figure ("investment in the
+# expansion of the port"): noun-phrase links and the target prepositions.
+_PHRASE_DEPS = frozenset({"pobj", "compound", "nmod", "appos", "amod", "poss", "conj"})
+# How far back a figure in a sentence naming no party looks for the topic: the sentence before
+# and the one before that (calibrated on the BBC golds, where "Economic growth has averaged
+# 6-7%" follows "Turkey's economy has steadily recovered").
+_TOPIC_SENTENCES = 2
+
+Kind = Literal["party", "person", "target"]
 
 
 @dataclass(slots=True)
 class _Ref:
-    token: int  # index of the mention's last token
     start: int
-    end: int
-    entity: Entity
+    label: str
+    kind: Kind
 
 
 class PartyIndex:
@@ -33,32 +70,124 @@ class PartyIndex:
     def __init__(self, ctx: "Context", blocked: list[tuple[int, int]]) -> None:
         doc: Doc = ctx.doc
         by_id = {e.id: e for e in ctx.entities}
-        starts = [t.idx for t in doc]
         self.doc = doc
+        self._starts = [t.idx for t in doc]
         self.refs: dict[int, list[_Ref]] = {}
+        self._named: list[tuple[int, int, Entity]] = []  # (first token, last token, entity) in text order
+        covered: set[int] = set()
         for m in ctx.mentions:
             ent = by_id.get(m.entity_id)
             if ent is None or any(m.start < be and bs < m.end for bs, be in blocked):
                 continue  # "US" inside "US dollars" is the currency, not a party
-            last = max(0, bisect.bisect_right(starts, max(m.start, m.end - 1)) - 1)
-            self.refs.setdefault(last, []).append(_Ref(last, m.start, m.end, ent))
+            first, last = self._token(m.start), self._token(max(m.start, m.end - 1))
+            covered.update(range(first, last + 1))
+            ref = _ref(ent, m.start)
+            if ref is not None:
+                self.refs.setdefault(last, []).append(ref)
+            self._named.append((first, last, ent))
+        self._named.sort(key=lambda n: n[0])
+        self._named_starts = [n[0] for n in self._named]
+        self._add_region_adjectives(covered)
+        main = next((e for e in ctx.events if e.main), None)
+        self.pair = list(main.participants) if main is not None and len(main.participants) == 2 else []
+        self._quotes = _quoted_sides(ctx, by_id)
 
-    def _in(self, toks: Iterable["Token"]) -> list[str]:
+    def _token(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def _add_region_adjectives(self, covered: set[int]) -> None:
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            i += 1
+            forms = _REGION_ADJECTIVES.get(tok.text)
+            if not forms or tok.i in covered or tok.ent_type_ in _NAME_LABELS:
+                continue
+            for words, region in forms:
+                end = tok.i + len(words)
+                if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == words:
+                    last = doc[end - 1]
+                    if last.pos_ in ("ADJ", "PROPN", "NOUN") and last.head.i > last.i:
+                        self.refs.setdefault(last.i, []).append(_Ref(tok.idx, region, "party"))
+                    i = end  # "Central Asian" is not also "Asian"
+                    break
+
+    def _in(self, toks: Iterable["Token"], resolve: bool = True) -> list[str]:
         """Parties mentioned in ``toks``; people stand for their country only where no
         country, body or region is named."""
         found: list[tuple[int, str]] = []
         people: list[tuple[int, str]] = []
         for tok in toks:
-            for ref in self.refs.get(tok.i, ()):
-                ent = ref.entity
-                if ent.type in _PARTY_TYPES and not _is_source(tok) and not self._describes_person(tok):
-                    # A body of a state or of the EU (its ministry, "the European Commission")
-                    # acts for it: the figure is about that party.
-                    label = ent.code or (ent.country if ent.type == "organization" else None) or ent.name
-                    found.append((ref.start, label))
-                elif ent.type == "person" and ent.country:
-                    people.append((ref.start, ent.country))
+            refs = self.refs.get(tok.i)
+            if not refs:
+                refs = self._implicit(tok, resolve)
+            for ref in refs:
+                if ref.kind == "person":
+                    if not _reports(tok):
+                        people.append((ref.start, ref.label))
+                elif _is_source(tok) or self._describes_person(tok):
+                    continue
+                elif ref.kind == "party" or _is_target(tok):
+                    found.append((ref.start, ref.label))
         return list(dict.fromkeys(name for _, name in sorted(found or people)))
+
+    def _implicit(self, tok: "Token", resolve: bool) -> list[_Ref]:
+        """Parties a word stands for without naming them."""
+        low = tok.lower_
+        if low in _PRONOUNS:
+            if not resolve or tok.dep_ == "expl":
+                return []
+            return [_Ref(tok.idx, p, "party") for p in self._antecedent(tok)]
+        if low in _FIRST_PERSON:
+            side = next((label for s, e, label in self._quotes if s <= tok.idx < e), None)
+            return [_Ref(tok.idx, side, "party")] if side else []
+        lemma = tok.lemma_.lower()
+        if self.pair and (
+                (lemma in _PAIR_ADJECTIVES and tok.pos_ == "ADJ")
+                or (lemma in _PAIR_NOUNS and any(c.lower_ in _PAIR_COUNTS for c in tok.children))):
+            return [_Ref(tok.idx, p, "party") for p in self.pair]
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            ent = self._latest_before(tok, lemma)
+            if ent is not None:
+                ref = _ref(ent, tok.idx)
+                return [ref] if ref is not None else []
+        return []
+
+    def _latest_before(self, tok: "Token", lemma: str) -> Entity | None:
+        """The entity "the <lemma>" stands for: the latest of the type the noun names, or the
+        latest route, programme, place or body whose own name holds the noun."""
+        wanted = _TYPE_NOUNS.get(lemma)
+        i = bisect.bisect_left(self._named_starts, tok.i) - 1
+        while i >= 0:
+            _, _, ent = self._named[i]
+            if wanted is not None:
+                if ent.type == wanted:
+                    return ent
+            elif ent.type in _ANAPHOR_TYPES and lemma in ent.name.lower().split():
+                return ent
+            i -= 1
+        return None
+
+    def _antecedent(self, pronoun: "Token") -> list[str]:
+        """Parties of the subject of the nearest clause before ``pronoun`` whose subject names
+        any: this sentence's clauses first, then the previous sentence's, its main clause first."""
+        sent = pronoun.sent
+        before = [t for t in sent if t.i < pronoun.i and is_clause_head(t)]
+        for head in reversed(before):
+            subj = [t for t in subject(head) if t.i != pronoun.i]
+            found = self._in(subj, resolve=False) if subj else []
+            if found:
+                return found
+        if sent.start == 0:
+            return []
+        prev = self.doc[sent.start - 1].sent
+        heads = sorted((t for t in prev if is_clause_head(t)), key=lambda t: (t.dep_ != "ROOT", -t.i))
+        for head in heads:
+            found = self._in(subject(head), resolve=False)
+            if found:
+                return found
+        return []
 
     def _describes_person(self, tok: "Token") -> bool:
         """"French president Jacques Chirac": the country qualifies a person, who is a speaker."""
@@ -67,15 +196,14 @@ class PartyIndex:
             if t.dep_ not in _MODIFIER_DEPS or t.head.i == t.i:
                 return False
             t = t.head
-            if any(r.entity.type == "person" for r in self.refs.get(t.i, ())):
+            if any(r.kind == "person" for r in self.refs.get(t.i, ())):
                 return True
         return False
 
     def parties(self, levels: Sequence[tuple["Token", list["Token"]]]) -> list[str]:
         """Parties of the innermost clause naming any. A clause without a subject of its own
         (a coordinated or non-finite verb: "and amounted to", "owing $23bn to the IMF") shares
-        the subject of the clause governing it. Where the sentence names no one, the figure
-        continues the previous sentences' topic: their subject's parties."""
+        the subject of the clause governing it."""
         for i, (head, toks) in enumerate(levels):
             found = self._in(toks)
             if not found:
@@ -87,22 +215,87 @@ class PartyIndex:
                         found = list(dict.fromkeys([*self._in(subj), *found]))
                         break
             return found
-        sent = levels[-1][0].sent if levels else None
+        return []
+
+    def topic(self, sent_start: int, measure: str) -> list[str]:
+        """Where a sentence names no one, the parties of a recent sentence's subject that speaks
+        of the same measure ("Turkey's economy has recovered. Economic growth averaged 6-7%")."""
+        if measure == "other":
+            return []
+        sent = self.doc[sent_start].sent
         for _ in range(_TOPIC_SENTENCES):
-            if sent is None or sent.start == 0:
+            if sent.start == 0:
                 break
             sent = self.doc[sent.start - 1].sent
-            found = self._in(subject(sent.root))
-            if found:
-                return found
+            subj = subject(sent.root)
+            if any((hit := cue_of(t)) is not None and hit[0] == measure for t in subj):
+                found = self._in(subj)
+                if found:
+                    return found
         return []
 
 
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "appos"})
-# How far back a figure in a sentence naming no party looks for the topic: the sentence before
-# and the one before that (calibrated on the BBC golds, where "Economic growth has averaged
-# 6-7%" follows "Turkey's economy has steadily recovered").
-_TOPIC_SENTENCES = 2
+def _ref(ent: Entity, start: int) -> _Ref | None:
+    if ent.type in _PARTY_TYPES:
+        # A body of a state or of the EU (its ministry, "the European Commission") acts for it:
+        # the figure is about that party.
+        label = ent.code or (ent.country if ent.type == "organization" else None) or ent.name
+        return _Ref(start, label, "party")
+    if ent.type == "person":
+        return _Ref(start, ent.country, "person") if ent.country else None
+    if ent.type in _TARGET_TYPES:
+        return _Ref(start, ent.name, "target")
+    return None
+
+
+def _is_target(tok: "Token") -> bool:
+    """Whether a route or place hangs by target prepositions from the words of a figure
+    ("cargo along the route", "invest $1bn in the expansion of the port of Aktau")."""
+    t = tok
+    through_prep = False
+    for _ in range(8):
+        if t.dep_ == "prep":
+            if t.lower_ not in _TARGET_PREPS:
+                return False
+            through_prep = True
+        elif t.dep_ not in _PHRASE_DEPS:
+            return False
+        t = t.head
+        if through_prep and (cue_of(t) is not None or t.like_num or t.pos_ == "SYM"):
+            return True
+    return False
+
+
+def _quoted_sides(ctx: "Context", by_id: dict[str, Entity]) -> list[tuple[int, int, str]]:
+    """(start, end, party) of each quotation whose speaker's side is known: the speaker's country,
+    or the party whose delegation the speaker headed."""
+    heads = {d.head: d.party for ev in ctx.events for d in ev.delegations if d.head}
+    out: list[tuple[int, int, str]] = []
+    for st in ctx.statements:
+        if st.kind == "indirect" or not st.evidence:
+            continue
+        ent = by_id.get(st.speaker or "")
+        side = None
+        if ent is not None:
+            side = ent.code if ent.type in _PARTY_TYPES else ent.country
+            side = side or heads.get(ent.name)
+        if side:
+            out.extend((sp.start, sp.end, side) for sp in st.evidence)
+    return out
+
+
+def _reports(tok: "Token") -> bool:
+    """Whether a person is the subject of a reporting verb ("..., he said"): a source, whose
+    country says nothing about the figure."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return t.head.lemma_.lower() in _REPORTING
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
 
 def _is_source(tok: "Token") -> bool:
     """A party named only as where a figure comes from ("IMF forecasts", "according to X")."""
