@@ -1,6 +1,8 @@
 """Document date: stated publication dates, and the window events imply."""
 from __future__ import annotations
 
+import pytest
+
 from diplograph.extract.docdate import stated_published
 
 OWN = """Talks in Tashkent
@@ -32,3 +34,51 @@ def test_a_dateline_date_becomes_published(extract_text) -> None:
     r = extract_text("Council meets\n\nBRUSSELS, 12 May 2024 - The Cooperation Council took place on Monday.")
     assert r["document"]["published"] == "2024-05-12"
     assert r["document"]["date_estimate"] is None
+
+
+WIRE_NO_YEAR = """Ministers meet in Bishkek
+
+BISHKEK, April 9 (Wire) -- The foreign ministers of Kyrgyzstan and Tajikistan met in Bishkek on Tuesday. Trade between the two countries grew by 9 percent in the first quarter of 2024, the ministers said. The next meeting will be held in Dushanbe in 2025."""
+
+WIRE_YEAR_UNCLEAR = """Ministers meet in Bishkek
+
+BISHKEK, April 9 (Wire) -- The foreign ministers of Kyrgyzstan and Tajikistan met in Bishkek on Tuesday. Trade between the two countries reached 1.2 billion dollars in 2023."""
+
+
+def test_a_dateline_without_year_takes_the_year_of_the_latest_past_date(extract_text) -> None:
+    r = extract_text(WIRE_NO_YEAR)
+    assert r["document"]["published"] == "2024-04-09"
+
+
+def test_a_dateline_year_is_not_guessed_when_the_past_dates_do_not_fit(extract_text) -> None:
+    # trade "in 2023" is a whole year's figure: April 2023 cannot be the report's date
+    assert extract_text(WIRE_YEAR_UNCLEAR)["document"]["published"] is None
+
+
+@pytest.mark.parametrize("head", ["BAKU, Azerbaijan, June 19, 2024. The talks", "XI'AN, 19 May 2023 (Xinhua) -- The",
+                                  "ASTANA. 02.06.2023. KAZINFORM - The"])
+def test_dated_datelines(head: str) -> None:
+    assert stated_published(head + " were held.") in ("2024-06-19", "2023-05-19", "2023-06-02")
+
+
+def test_historical_years_do_not_anchor_relative_dates(extract_text) -> None:
+    text = ("Leaders prepare budget deal\n\nThe rebate won by the UK in 1984 is again in question as "
+            "leaders prepare the budget for 2021-2027. They hope to agree at a June summit.")
+    r = extract_text(text)
+    june = next(e for e in r["events"] if "June" in e["name"])
+    assert june["date"] is None
+
+
+def test_relative_dates_against_a_guessed_year_do_not_bound_the_window(extract_text) -> None:
+    text = ("Presidents meet\n\nThe presidents of Kyrgyzstan and Uzbekistan met in Bishkek in June 2024. "
+            "They agreed to meet at an investment forum in Tashkent next year.")
+    r = extract_text(text)
+    assert r["document"]["date_estimate"] == {"earliest": "2024-06-01", "latest": None}
+
+
+def test_recently_is_no_date(extract_text) -> None:
+    r = extract_text("Minister attends talks\n\n07.04.2025\n\nASTANA - The foreign minister has recently "
+                     "taken part in the EU-Central Asia Ministerial Meeting in Luxembourg.")
+    main = next(e for e in r["events"] if e["main"])
+    assert r["document"]["published"] == "2025-04-07"
+    assert main["date"] is None and main["status"] == "held"

@@ -52,7 +52,7 @@ def _full(v: dates.DateValue | None) -> str | None:
     return v.start if v is not None and len(v.start) == 10 and v.start == v.end else None
 
 
-def _dateline_date(text: str) -> dates.Found | None:
+def dateline_date(text: str) -> dates.Found | None:
     """The date of a dateline opening ``text``, with or without its year."""
     for f in dates.find(text[:_DATELINE_REACH + 40]):
         if f.start > _DATELINE_REACH:
@@ -70,7 +70,7 @@ def stated_published(text: str) -> str | None:
         v = _full(dates.normalize(m.group(1)))
         if v:
             return v
-    f = _dateline_date(text)
+    f = dateline_date(text)
     return _full(dates.resolve(f, None)) if f is not None else None
 
 
@@ -95,7 +95,7 @@ def _dated(found: list[dates.Found], tenses: list[dates.Tense]
 
 def _dateline_year(text: str, dated: list[tuple[dates.Found, dates.DateValue, dates.Tense]]) -> str | None:
     """The dateline's day and month in the year the report's past dates imply, when consistent."""
-    f = _dateline_date(text)
+    f = dateline_date(text)
     if f is None or (f.kind in ("dmy", "mdy") and f.groups[2]):
         return None
     past = [(v.start, v.end) for g, v, t in dated if t == "past" and g.start >= f.end]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from diplograph.extract import dates
 from diplograph.extract.context import Context
-from diplograph.extract.docdate import timeline
-from diplograph.extract.events import attrs, mentions, parties
+from diplograph.extract.docdate import dateline_date, timeline
+from diplograph.extract.events import attrs, mentions, parties, verbs
 from diplograph.extract.events.mentions import Mention
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,8 @@ class _Ev:
     @property
     def naming(self) -> _M:
         named = [x for x in self.ms if not x.m.generic]
-        return (next((x for x in named if x.m.proper), None) or (named[0] if named else self.ms[0]))
+        return (next((x for x in named if x.m.proper), None) or next((x for x in named if x.m.label is None), None)
+                or (named[0] if named else self.ms[0]))
 
     @property
     def location(self) -> Location | None:
@@ -83,7 +84,7 @@ def _same_name(ev: _Ev, m: Mention) -> bool:
 
 
 def _head_word(ctx: Context, m: Mention) -> str:
-    return ctx.doc[m.head].lemma_.lower()
+    return m.noun or ctx.doc[m.head].lemma_.lower()
 
 
 def run(ctx: Context) -> None:
@@ -95,6 +96,7 @@ def run(ctx: Context) -> None:
     tl = timeline(ctx)
     found, tenses, anchor = tl.found, tl.tenses, tl.anchor
     ms = mentions.find(doc, text, sent_starts)
+    ms = sorted(ms + verbs.find(ctx, ms, sent_starts), key=lambda m: m.start)
     if not ms:
         return
     infos = _describe(ctx, ms, sents, found, tenses, anchor)
@@ -110,7 +112,8 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
               tenses: list[dates.Tense], anchor: dates.Anchor | None) -> list[_M]:
     doc, text = ctx.doc, ctx.text
     found_starts = [f.start for f in found]
-    claimed: set[int] = set()
+    stamp = dateline_date(text)
+    claimed: set[int] = {j for j, f in enumerate(found) if stamp is not None and f.start == stamp.start}
     out: list[_M] = []
     for k, m in enumerate(ms):
         sent = sents[m.sent]
@@ -161,6 +164,9 @@ def _date_of(doc: "Doc", text: str, m: Mention, f: dates.Found) -> bool:
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None:
         return False
+    up = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if up is not None and any(v.i == up.i for v in attrs.governing_verbs(head)):
+        return True
     if f.start >= m.name_end:
         if head.left_edge.i <= span.start and span.end - 1 <= head.right_edge.i and any(
                 a.i == head.i for a in span[0].ancestors):
@@ -199,7 +205,9 @@ def _group(ctx: Context, infos: list[_M], sents: list) -> list[_Ev]:
             continue
         m = x.m
         target: _Ev | None = None
-        if m.proper or m.distinct:
+        if m.label is not None:
+            target = _told_again(events, x)
+        elif m.proper or m.distinct:
             target = next((ev for ev in events if _same_name(ev, m) and not _conflict(ev, x)), None)
         else:
             word = _head_word(ctx, m)
@@ -213,6 +221,25 @@ def _group(ctx: Context, infos: list[_M], sents: list) -> list[_Ev]:
         else:
             target.ms.append(x)
     return events
+
+
+def _told_again(events: list[_Ev], x: _M) -> _Ev | None:
+    """The event a verb retells ("Costa and von der Leyen met Tokayev ..." after "held their
+    first summit"): the latest one of its kind and status, in this or the previous sentence
+    or at the same place or date."""
+    for ev in reversed(events):
+        if _conflict(ev, x):
+            continue
+        status = next((y.status for y in ev.ms if y.status), None)
+        if x.status and status and x.status != status:
+            continue
+        near = x.m.sent - max(y.m.sent for y in ev.ms) <= 1
+        same_place = bool(x.location and ev.location)
+        same_day = bool(x.date and ev.date)
+        ongoing = x.status is None and not (x.location or x.date)
+        if near or same_place or same_day or ongoing or _same_name(ev, x.m):
+            return ev
+    return None
 
 
 def _main(events: list[_Ev], text: str) -> _Ev:
@@ -242,7 +269,7 @@ def _attach_generics(ctx: Context, events: list[_Ev], infos: list[_M], main: _Ev
 
 def _name(ctx: Context, ev: _Ev) -> str:
     n = ev.naming.m
-    name = ctx.text[n.name_start:n.name_end]
+    name = n.label or ctx.text[n.name_start:n.name_end]
     loc = ev.location
     if not n.proper and loc and loc.name.lower() not in name.lower() and " " not in name.strip():
         name = f"{name} in {loc.name}"
@@ -332,10 +359,12 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
             ps += parties.parties_in(ctx, 0, len(lead), other)
             for si in sorted({x.m.sent for x in ev.ms}):
                 ps += parties.parties_in(ctx, sents[si].start_char, sents[si].end_char, other)
-        delegations = _dedupe(dels[id(ev)])
+        delegations = _dedupe(dels[id(ev)] + [d for x in ev.ms for d in x.m.attendees])
         parties.fill_heads(ctx, delegations)
         ps += [d.party for d in delegations]
         loc = ev.location
+        if loc and loc.country and _type(ev, ctx, is_main, lead) == "visit":
+            ps.append(loc.country)  # the host of a visit
         if loc and loc.country and not is_main:
             ps = [p for p in ps if p != loc.country or p in {d.party for d in delegations}]
         out.append(Event(

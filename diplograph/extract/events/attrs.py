@@ -18,7 +18,7 @@ from diplograph.model import EventDate, Location
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["clause_tense", "cue_status", "date_status", "mention_location", "resolve_place", "location_from"]
+__all__ = ["clause_tense", "cue_status", "date_status", "mention_location", "resolve_place", "location_from", "governing_verbs"]
 
 _E = load("events")
 _PLANNED_BEFORE: tuple[str, ...] = tuple(_E["planned_before"])
@@ -27,6 +27,7 @@ _PLANNED_MODS = frozenset(_E["planned_modifiers"])
 _HELD_MODS = frozenset(_E["held_modifiers"])
 _LOC_PREPS = frozenset(_E["location_preps"])
 OCCUR_VERBS = frozenset(_E["occur_verbs"])
+_GOVERNING_PREPS = frozenset(_E["governing_preps"])
 
 Status = Literal["held", "planned"]
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?capital\s+of\s+(.+)$", re.IGNORECASE)
@@ -115,6 +116,22 @@ def location_from(doc: "Doc", first: int, last: int) -> Location | None:
     return None
 
 
+def governing_verbs(tok: "Token") -> list["Token"]:
+    """The verbs whose place and time are the event's: the event verb itself, the verb an event
+    noun is subject or object of ("the meeting took place in", "held their summit in", "met in
+    Brussels for the meeting"), and a participle or relative clause on the noun ("held in")."""
+    if tok.pos_ == "VERB":
+        return [tok]
+    out: list["Token"] = []
+    h = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and h.pos_ in ("VERB", "AUX"):
+        out.append(h)
+    elif tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in _GOVERNING_PREPS and h.head.pos_ == "VERB":
+        out.append(h.head)
+    out += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    return out
+
+
 def _pobj_extent(prep: "Token") -> tuple[int, int] | None:
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs:
@@ -143,12 +160,17 @@ def mention_location(doc: "Doc", m: Mention, limit: int) -> Location | None:
         loc = location_from(doc, k + 1, min(limit, ext[1] if ext else k + 4))
         if loc:
             return loc
-    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+    if head.pos_ == "VERB" and m.noun == "visit":
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        loc = location_from(doc, obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
+        if loc:
+            return loc
+    for verb in governing_verbs(head):
+        before_ok = verb.i != head.i and head.dep_ not in ("nsubj", "nsubjpass")
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in _LOC_PREPS and c.i > head.i:
+            if c.dep_ == "prep" and c.lower_ in _LOC_PREPS and (c.i > head.i or before_ok):
                 ext = _pobj_extent(c)
-                if ext and ext[1] <= limit:
+                if ext and ext[1] <= max(limit, head.i):
                     loc = location_from(doc, ext[0], ext[1])
                     if loc:
                         return loc

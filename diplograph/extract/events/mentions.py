@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.dates import ORDINALS
 from diplograph.knowledge import load
+from diplograph.model import Delegation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -60,6 +61,9 @@ class Mention:
     acronym: str | None = None
     content: frozenset[str] = field(default_factory=frozenset)
     left_modifiers: list[int] = field(default_factory=list)   # token indices before the head
+    label: str | None = None   # a name built from a clause ("visit to Beijing"), for verb mentions
+    noun: str | None = None    # the event noun a verb mention stands for ("meeting", "visit")
+    attendees: list[Delegation] = field(default_factory=list)  # persons a verb names as taking part
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
