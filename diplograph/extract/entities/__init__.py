@@ -108,6 +108,17 @@ def _disjoint(found: list["runs.Run"]) -> list["runs.Run"]:
     return sorted(kept, key=lambda r: r.start)
 
 
+def _portfolio(ent: "SpacySpan") -> bool:
+    """"International Partnerships" in "Commissioner for International Partnerships",
+    "Digital Development" in "Minister of Digital Development and Transport": the
+    portfolio of a title, not a body."""
+    doc = ent.doc
+    i = ent.start
+    if i < 2 or doc[i - 1].lower_ not in ("of", "for"):
+        return False
+    return doc[i - 2].lower_ in lexicon().title_heads and gz.organization(ent.text) is None
+
+
 def _title_qualifier(doc: "Doc", h: Hit) -> bool:
     """"Europe Director", "Asia minister": a region naming a portfolio, not a party."""
     if h.kind not in ("region", "place"):
@@ -223,7 +234,12 @@ def _acronym_lists(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> No
 
 
 def _spacy_entities(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> None:
-    ents = [e for e in doc.ents if e.label_ not in DROP_LABELS]
+    ents = [_with_given_name(e) for e in doc.ents if e.label_ not in DROP_LABELS]
+    for start, end in persons.titled_names(doc):
+        if not taken.overlaps(start, end):
+            reg.note_person(text[start:end])
+            reg.add_person(text[start:end], start, end)
+            taken.add(start, end)
     # full names first, so that a surname met before its full name still resolves
     for ent in ents:
         if ent.label_ == "PERSON" and not taken.overlaps(ent.start_char, ent.end_char):
@@ -237,6 +253,17 @@ def _spacy_entities(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> N
         if taken.overlaps(ent.start_char, ent.end_char):
             continue
         _spacy_entity(ent, text, reg, taken)
+
+
+def _with_given_name(ent: "SpacySpan") -> "SpacySpan":
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return ent
+    start = persons.extend_left(ent.doc, ent.start)
+    if start == ent.start:
+        return ent
+    from spacy.tokens import Span
+
+    return Span(ent.doc, start, ent.end, label=ent.label)
 
 
 def _country_prefixed(ent: "SpacySpan", text: str, reg: Registry) -> bool:
@@ -281,7 +308,7 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
         return
     words = key.replace("-", " ").split()
     label = ent.label_
-    person = reg.person_by_surname(name)
+    person = reg.person_by_surname(name) or (reg.person_by_given(name) if len(words) == 1 else None)
     if person is not None:
         reg.add_person_mention(person, start, end, "alias")
         taken.add(start, end)
@@ -294,7 +321,8 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
             reg.add_person(name, start, end)
             taken.add(start, end)
         return
-    if any(w in lex.event_heads for w in words) or any(w in lex.title_heads for w in words):
+    if any(w in lex.event_heads for w in words) or any(w in lex.title_heads for w in words) \
+            or label in ("ORG", "GPE", "LOC") and _portfolio(ent):
         return
     if label == "NORP":
         return
@@ -386,8 +414,14 @@ def _roles(doc: "Doc", text: str, reg: Registry) -> None:
                 r = persons.parse_role(pre[0], known)
                 if r:
                     readings.append(r)
+        party = persons.delegation_party(text, start)
         for r in readings:
+            if r.country is None and party:
+                r.country = party
+                r.organization = r.organization or persons.ministry_of(r.title, party)
             reg.add_role(person, r)
+        if not readings and party:
+            reg.set_country(person, party)
 
 
 MentionKinds = MentionKind

@@ -22,6 +22,7 @@ class Lexicon:
     honorifics: frozenset[str]
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
+    title_variants: dict[str, str]
     domains: dict[str, str]
     coref: dict[str, tuple[str, ...]]
     initiative_heads: frozenset[str]
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(titles["honorifics"]),
         title_heads=frozenset(h.lower() for h in titles["heads"]),
         title_modifiers=frozenset(m.lower() for m in titles["modifiers"]),
+        title_variants={v.lower(): t["title"] for t in titles["titles"] for v in t["variants"]},
         domains={k.lower(): v for k, v in titles["domains"].items()},
         coref={k.lower(): tuple(v) for k, v in titles["coref"].items()},
         initiative_heads=frozenset(h.lower() for h in ini["heads"]),

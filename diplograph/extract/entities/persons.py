@@ -17,7 +17,7 @@ from diplograph.knowledge import gazetteer as gz
 from diplograph.model import Role
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "du", "la", "le",
                        "al", "el", "bin", "ibn", "ter", "ten", "dos", "das"})
@@ -80,7 +80,21 @@ def _title_ok(title: str) -> bool:
     return any(w in lex.title_heads for w in words)
 
 
-def _ministry_of(title: str, country_code: str | None) -> str | None:
+def _opens_title(word: str) -> bool:
+    """"Deputy ...", "head of ...", "Foreign Minister": a title opens with a title word, not
+    with a stray noun ("side by Vice Minister ...")."""
+    lex = lexicon()
+    low = word.lower().strip(",.")
+    return low in lex.title_heads or low in lex.title_modifiers or low in lex.domains \
+        or word[:1].isupper() and not gz.lookup(gz.fold(word))
+
+
+def canonical_title(title: str) -> str:
+    """The usual form of a title the knowledge lists ("foreign secretary" → "Foreign Secretary")."""
+    return lexicon().title_variants.get(title.lower(), title)
+
+
+def ministry_of(title: str, country_code: str | None) -> str | None:
     """"Deputy Foreign Minister" of KZ → "Ministry of Foreign Affairs of Kazakhstan"."""
     if not country_code or country_code == gz.EU_CODE or "minister" not in title.lower():
         return None
@@ -150,11 +164,11 @@ def parse_role(phrase: str, known: dict[str, str]) -> RoleReading | None:
     while rest and rest[-1][:1].islower() and rest[-1].lower() not in lex.title_heads:
         rest.pop()
     title = " ".join(rest)
-    if not _title_ok(title):
+    if not _title_ok(title) or not _opens_title(rest[0]):
         return None
-    title = title[0].upper() + title[1:]
+    title = canonical_title(title[0].upper() + title[1:])
     if organization is None:
-        organization = _ministry_of(title, country)
+        organization = ministry_of(title, country)
     return RoleReading(title, organization, country)
 
 
@@ -207,6 +221,9 @@ def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
     while i >= 0:
         tok = doc[i]
         low = tok.lower_
+        if low in _TITLE_JOINS and i > 0 and first is not None and _title_word(doc[i - 1]):
+            i -= 1  # "Minister of Digital Development and Transport", "Prime Minister – Minister"
+            continue
         if tok.is_space or tok.is_punct and tok.text not in ("-",):
             break
         if low in ("the", "a", "an", "his", "her", "its", "their", "by", "of", "said", "says"):
@@ -227,9 +244,86 @@ def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
         i -= 1
     if first is None:
         return None
+    while first < tok_start and doc[first].lower_ in _TITLE_JOINS:
+        first += 1
+    if first >= tok_start:
+        return None
     start = doc[first].idx
     end = doc[tok_start - 1].idx + len(doc[tok_start - 1].text)
     return doc.text[start:end], start
+
+
+_TITLE_JOINS = frozenset({"of", "for", "and", "the", "&", "–", "—", "-"})
+
+
+def _title_word(tok: "Token") -> bool:
+    lex = lexicon()
+    low = tok.lower_
+    return tok.text[:1].isupper() or low in lex.title_heads or low in lex.title_modifiers \
+        or low in lex.domains
+
+
+def titled_names(doc: "Doc") -> list[tuple[int, int]]:
+    """Names right after a capitalised title the NER missed or mis-typed: "Deputy Minister of
+    Economy Levan Kavtaradze", "Kazakh President Daniyar Nurtayev". The name is the run's last
+    two words (or its longer tail the NER tags as a person), when they are not known words."""
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() and tok.lower_ in lex.title_heads):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not doc[j].is_sent_start and (
+                doc[j].text[:1].isupper() or doc[j].lower_ in _TITLE_JOINS
+                and j + 1 < n and doc[j + 1].text[:1].isupper()):
+            j += 1
+        tail = j
+        while tail > i + 1 and doc[tail - 1].ent_type_ == "PERSON":
+            tail -= 1
+        k = tail if j - tail >= 2 else j - 2
+        if k > i and all(_name_word(doc[m]) for m in range(k, j)) \
+                and doc[k - 1].ent_type_ != "PERSON" and doc[k - 1].lower_ not in _TITLE_JOINS:
+            out.append((doc[k].idx, doc[j - 1].idx + len(doc[j - 1].text)))
+        i = max(j, i + 1)
+    return out
+
+
+def _name_word(tok: "Token") -> bool:
+    lex = lexicon()
+    low = tok.lower_
+    return bool(_WORD.fullmatch(tok.text)) and tok.text[0].isupper() and tok.pos_ == "PROPN" \
+        and low not in lex.title_heads and low not in lex.title_modifiers \
+        and low not in lex.domains and low not in lex.org_heads and low not in lex.ministry_words \
+        and tok.text not in lex.honorifics and gz.lookup(gz.fold(tok.text)) is None \
+        and gz.fold(tok.text) not in lex.generic
+
+
+def extend_left(doc: "Doc", start_tok: int) -> int:
+    """"Rustam" before "Azimov" tagged alone: a given name the NER left out."""
+    if start_tok == 0:
+        return start_tok
+    prev = doc[start_tok - 1]
+    if prev.whitespace_ and prev.ent_type_ in ("", "PERSON") and _name_word(prev) \
+            and not prev.is_sent_start:
+        return start_tok - 1
+    return start_tok
+
+
+_DELEGATION = re.compile(
+    r"(?:^|[,;(]\s*|\b[Tt]he\s+)([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:delegation|side|team)\s+"
+    r"(?:(?:was|is|were|will\s+be)\s+)?(?:led|headed|represented|chaired)?\s*by\s+[^,;.]*$")
+
+
+def delegation_party(text: str, start: int) -> str | None:
+    """"The Kazakh delegation was led by Foreign Minister Marat Zhumabayev": the party of a
+    person named as the head of a delegation or side."""
+    window = text[max(0, start - 160):start]
+    m = _DELEGATION.search(window)
+    return gz.party_code(m.group(1)) if m else None
 
 
 def role_of(reading: RoleReading) -> Role:

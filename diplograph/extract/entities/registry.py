@@ -31,6 +31,7 @@ class Registry:
         self.by_fold: dict[str, str] = {}        # folded name/alias/acronym -> key
         self.surnames: dict[str, str] = {}       # folded surname or full name -> person key
         self.acronyms: dict[str, str] = {}       # acronym as written -> key
+        self.given: dict[str, str | None] = {}   # folded given name -> person key (None: shared)
 
     # -- creation ---------------------------------------------------------------------
 
@@ -157,6 +158,10 @@ class Registry:
             self.surnames[gz.fold(name)] = other
             return
         self._get(key, "person", name)
+        first = gz.fold(name.split()[0])
+        if first != sur:
+            # "Li" for Li Wenhao, "Hafiz" for Hafiz Rahman; unusable once two persons share it
+            self.given[first] = key if self.given.get(first, key) == key else None
         self.surnames.setdefault(gz.fold(name), key)
         self.surnames.setdefault(sur, key)
         last = name.split()[-1]
@@ -164,6 +169,13 @@ class Registry:
 
     def person_by_surname(self, name: str) -> str | None:
         return self.surnames.get(gz.fold(name))
+
+    def person_by_given(self, name: str) -> str | None:
+        return self.given.get(gz.fold(name))
+
+    def set_country(self, key: str, code: str) -> None:
+        e = self.items[key].entity
+        e.country = e.country or code
 
     def add_person(self, name: str, start: int, end: int) -> None:
         key = self.surnames.get(gz.fold(name))

@@ -229,7 +229,7 @@ def lower_headed(doc: "Doc") -> list[Run]:
         start, stop = _span(doc, i, j + n)
         bstart, bstop = _span(doc, i, j)
         out.append(Run(start, stop, kind, text[start:stop], country, (bstart, bstop),
-                       absorbs=kind != "initiative"))
+                       absorbs=not chain))
     return out
 
 
