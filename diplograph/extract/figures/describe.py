@@ -33,6 +33,7 @@ _CHANGE_NOUNS: dict[str, str] = {**{w: "increase" for w in _UP["nouns"]}, **{w: 
 _CHANGE_MODIFIERS: dict[str, str] = {**{w: "increase" for w in _UP["modifiers"]},
                                      **{w: "decrease" for w in _DOWN["modifiers"]}}
 _CHANGE_WORDS = {**_CHANGE_VERBS, **_CHANGE_NOUNS}
+_DIRECT: dict[str, str] = {**{w: "increase" for w in _UP["direct"]}, **{w: "decrease" for w in _DOWN["direct"]}}
 _COMPARATIVES: dict[str, str] = {**{w: "increase" for w in _UP["comparatives"]},
                                  **{w: "decrease" for w in _DOWN["comparatives"]}}
 _LEVEL_MARKERS = frozenset(_M["change"]["level_markers"])
@@ -149,6 +150,9 @@ def change(phrase: "Span", lead: int, percent: bool, cue: str | None) -> str | N
     doc = phrase.doc
     if lead < phrase.start and doc[lead].lower_ in _LEVEL_MARKERS:
         return None  # "fell below 10%": a level reached, hedged
+    root = phrase.root
+    if root.dep_ in ("dobj", "nsubjpass") and _lemma(root.head) in _DIRECT:
+        return _DIRECT[_lemma(root.head)]  # "cut £35bn", "cut a further £5bn", "£2bn was added"
     prev = doc[lead - 1] if lead > 0 else None
     prev2 = doc[lead - 2] if lead > 1 else None
     if prev is not None:

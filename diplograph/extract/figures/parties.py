@@ -30,6 +30,7 @@ _REPORTING = frozenset(load("reporting")["verbs"])
 _PARTY_TYPES = frozenset({"country", "organization", "region"})
 _TARGET_TYPES = frozenset({"initiative", "place"})
 _PRONOUNS = frozenset(_P["pronouns"])
+_PERSONAL = frozenset(_P["personal_pronouns"])
 _FIRST_PERSON = frozenset(_P["first_person"])
 _PAIR_ADJECTIVES = frozenset(_P["pair_adjectives"])
 _PAIR_NOUNS = frozenset(_P["pair_nouns"])
@@ -176,17 +177,18 @@ class PartyIndex:
         before = [t for t in sent if t.i < pronoun.i and is_clause_head(t)]
         for head in reversed(before):
             subj = [t for t in subject(head) if t.i != pronoun.i]
-            found = self._in(subj, resolve=False) if subj else []
-            if found:
-                return found
+            if subj and not _personal(subj):
+                # The nearest subject decides, named party or not ("the firm added $2bn to its
+                # reserves" is about no party).
+                return self._in(subj, resolve=False)
         if sent.start == 0:
             return []
         prev = self.doc[sent.start - 1].sent
         heads = sorted((t for t in prev if is_clause_head(t)), key=lambda t: (t.dep_ != "ROOT", -t.i))
         for head in heads:
-            found = self._in(subject(head), resolve=False)
-            if found:
-                return found
+            subj = subject(head)
+            if subj and not _personal(subj):
+                return self._in(subj, resolve=False)
         return []
 
     def _describes_person(self, tok: "Token") -> bool:
@@ -282,6 +284,12 @@ def _quoted_sides(ctx: "Context", by_id: dict[str, Entity]) -> list[tuple[int, i
         if side:
             out.extend((sp.start, sp.end, side) for sp in st.evidence)
     return out
+
+
+def _personal(subj: list["Token"]) -> bool:
+    """A subject that is a person ("he", "the minister Ali Babacan"): no antecedent for "it"."""
+    head = min(subj, key=lambda t: len(list(t.ancestors)))
+    return head.lower_ in _PERSONAL or head.ent_type_ == "PERSON"
 
 
 def _reports(tok: "Token") -> bool:
