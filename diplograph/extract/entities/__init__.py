@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract import coref
 from diplograph.extract.context import Context, MentionKind
-from diplograph.extract.entities import persons, runs
+from diplograph.extract.entities import metonymy, persons, runs
 from diplograph.extract.entities.lexicon import lexicon
 from diplograph.extract.entities.registry import Registry
 from diplograph.extract.entities.scan import Hit, scan
@@ -49,9 +49,12 @@ def run(ctx: Context) -> None:
         if _currency_qualifier(doc, h) or _title_qualifier(doc, h):
             taken.add(h.start, h.end)  # claimed, so the NER's reading is dropped too
             continue
+        party = metonymy.capital_party(h)
+        if party is not None:
+            h = _capital_reading(doc, h, party, reg)
         if h.kind == "demonym":
             demonyms.append(h)
-        else:
+        elif h.kind != "metonym":
             reg.add_hit(h)
         taken.add(h.start, h.end)
 
@@ -97,6 +100,20 @@ class _Occupied:
             if self.ends[j] > start:
                 return True
         return False
+
+
+def _capital_reading(doc: "Doc", h: Hit, party: str, reg: Registry) -> Hit:
+    """A capital standing for its state becomes the state's alias ("metonym", registered
+    here); a country named like its capital, read as the city, becomes a place."""
+    r = metonymy.reading(doc, h)
+    if h.kind == "place" and r == "party":
+        reg.add_metonym(h.start, h.end, party)
+        return Hit(h.start, h.end, "metonym", party, h.tok_start, h.tok_end)
+    if h.kind == "country" and r == "place":
+        city = gz.capital_of(party) or h.obj.name
+        return Hit(h.start, h.end, "place", gz.place(city) or gz.Place(city, party),
+                   h.tok_start, h.tok_end)
+    return h
 
 
 def _disjoint(found: list["runs.Run"]) -> list["runs.Run"]:

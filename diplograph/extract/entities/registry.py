@@ -78,6 +78,21 @@ class Registry:
             else "name" if gz.fold(surface) == gz.fold(e.name) else "alias"
         self._mention(item, h.start, h.end, kind)
 
+    def add_metonym(self, start: int, end: int, code: str) -> None:
+        """A capital standing for its state ("Moscow said"): an alias of the country or EU."""
+        if code == gz.EU_CODE:
+            o = gz.organization("European Union")
+            if o is None:
+                return
+            item = self._get(f"org:{o.name}", "organization", o.name, code=o.code,
+                             acronym=o.acronym, country=o.country)
+        else:
+            c = gz.country_by_code(code)
+            if c is None:
+                return
+            item = self._get(f"country:{c.code}", "country", c.name, code=c.code)
+        self._mention(item, start, end, "alias")
+
     def add_demonym(self, h: "Hit") -> None:
         item = self.items.get(f"country:{h.obj.code}")
         if item is not None:
