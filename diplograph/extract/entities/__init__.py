@@ -43,6 +43,7 @@ def run(ctx: Context) -> None:
     demonyms: list[Hit] = []
     named = _disjoint(runs.headed(doc) + runs.lower_headed(doc))
     absorbing = [(r.start, r.end) for r in named if r.absorbs]
+    parties: dict[int, Hit] = {}  # token end -> country or demonym hit
     for h in scan(doc, text):
         if any(s <= h.start and h.end <= e for s, e in absorbing):
             continue  # "China" in "South China Sea"
@@ -52,12 +53,15 @@ def run(ctx: Context) -> None:
         party = metonymy.capital_party(h)
         if party is not None:
             h = _capital_reading(doc, h, party, reg)
+        if h.kind in ("country", "demonym"):
+            parties[h.tok_end] = h
         if h.kind == "demonym":
             demonyms.append(h)
         elif h.kind != "metonym":
             reg.add_hit(h)
         taken.add(h.start, h.end)
 
+    _governments(doc, parties, reg)
     for r in named:
         reg.add_run(r)
         taken.add(r.start, r.end)
@@ -114,6 +118,37 @@ def _capital_reading(doc: "Doc", h: Hit, party: str, reg: Registry) -> Hit:
         return Hit(h.start, h.end, "place", gz.place(city) or gz.Place(city, party),
                    h.tok_start, h.tok_end)
     return h
+
+
+def _governments(doc: "Doc", parties: dict[int, Hit], reg: Registry) -> None:
+    """"the Spanish government", "Spain's socialist government", "the government of
+    Uzbekistan" → the body "Government of Spain"; the country keeps its own mention."""
+    lex = lexicon()
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ not in lex.government_words:
+            continue
+        i = tok.i
+        hit = None
+        k = i
+        if k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k - 1].i - 1 >= 0 \
+                and doc[k - 1].text[:1].islower():
+            k -= 1  # "Spain's socialist government"
+        if k > 0 and doc[k - 1].tag_ == "POS":
+            k -= 1
+        hit = parties.get(k)
+        start = hit.start if hit is not None else None
+        end = tok.idx + len(tok.text)
+        if hit is None and i + 2 < n and doc[i + 1].lower_ == "of":
+            j = i + 2 + (doc[i + 2].lower_ == "the")
+            hit = next((h for h in parties.values() if h.tok_start == j and h.kind == "country"),
+                       None)
+            if hit is not None:
+                start, end = tok.idx, hit.end
+        if hit is None or start is None:
+            continue
+        c = hit.obj
+        reg.add_government(lex.government_name.format(country=c.name), c.code, start, end)
 
 
 def _disjoint(found: list["runs.Run"]) -> list["runs.Run"]:

@@ -93,6 +93,10 @@ class Registry:
             item = self._get(f"country:{c.code}", "country", c.name, code=c.code)
         self._mention(item, start, end, "alias")
 
+    def add_government(self, name: str, code: str, start: int, end: int) -> None:
+        item = self._get(f"org:{name}", "organization", name, country=code)
+        self._mention(item, start, end, "name" if self.text[start:end] == name else "alias")
+
     def add_demonym(self, h: "Hit") -> None:
         item = self.items.get(f"country:{h.obj.code}")
         if item is not None:
