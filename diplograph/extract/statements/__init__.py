@@ -23,6 +23,7 @@ from diplograph.extract.statements.lexicon import Lexicon, lexicon
 from diplograph.extract.statements.quotes import Quote, find_quotes
 from diplograph.extract.statements.speakers import Resolver, Speaker
 from diplograph.model import Span, Statement, StatementKind
+from diplograph.normalize import dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,6 +69,12 @@ def run(ctx: Context) -> None:
         return quote_at(pos) is not None
 
     frames = find_frames(ctx.doc, lex, in_quote)
+    # the dateline stays in the text but is never part of what was said: "ASTANA, March 5
+    # (Reuters) - Kazakhstan wants …, the minister told Reuters"
+    dl = dateline.parse(text)
+    if dl is not None:
+        for fr in frames:
+            fr.content = [(max(a, dl.end), b) for a, b in fr.content if b > dl.end]
     resolver = Resolver(ctx, lex, in_quote)
     paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     marks = _mark_positions(quotes)

@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 MIN_OBJECT_WORDS = 4
 
 _CLAUSE_DEPS = frozenset({"ccomp"})
+# an addressee phrase kept in the cue: 'told a press conference', 'told the BBC's reporters'
+_LISTENER_DEPS = frozenset({"det", "compound", "amod", "poss", "case"})
+MAX_LISTENER_TOKENS = 4
 _OBJECT_DEPS = frozenset({"dobj"})
+# named entity labels of adjuncts that say when or where, not what
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 _TRIM = " \t\r\n,;:—–-"
 _TRIM_END = _TRIM + "."
 # content opening with a relative pronoun is a misparse ("…, which appears to be wasted, he says")
@@ -67,8 +72,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return (a, m.start()) if m else (a, b)
 
 
-def _subject(verb: "Token") -> "Token | None":
+def _subject(verb: "Token", is_cue: Callable[["Token"], bool]) -> "Token | None":
     tok = verb
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and is_cue(verb.head)
+            and not any(c.dep_.startswith("nsubj") for c in verb.children)):
+        tok = verb.head  # '…, he said, adding that …': the participle shares the subject
     for _ in range(4):  # "welcomed X and said Y": the conjunct inherits the subject
         for c in tok.children:
             if c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text):
@@ -138,10 +146,25 @@ def _cue(verb: "Token", extra: "Token | None") -> tuple[str, int, int]:
     if verb.i > 0 and doc[verb.i - 1].lemma_ == "have" and doc[verb.i - 1].dep_ == "aux":
         first = doc[verb.i - 1]
     last = extra if extra is not None and extra.i > verb.i else verb
+    if extra is not None and extra.dep_ in ("dobj", "dative") and extra.i > verb.i:
+        # the whole addressee phrase: 'told a press conference', 'told the BBC'
+        last = max(extra.right_edge, extra, key=lambda t: t.i)
+        if last.i - verb.i <= MAX_LISTENER_TOKENS and all(
+                t.dep_ in _LISTENER_DEPS for t in doc[verb.i + 1:last.i + 1] if t.i != extra.i):
+            a, b = first.idx, _end(last)
+            return " ".join(doc.text[a:b].split()), a, b
+        last = extra
     a, b = first.idx, _end(last)
     if extra is not None and extra.i > verb.i + 1:
         return f"{doc.text[a:_end(verb)]} {extra.text}", a, b
     return doc.text[a:b], a, b
+
+
+def _has_content(verb: "Token") -> bool:
+    """A clause or a quotation that the addressee does not take: 'told Reuters (that) …',
+    '…, he told Reuters'."""
+    return any(c.dep_ in _CLAUSE_DEPS for c in verb.children) or verb.dep_ in (
+        "parataxis", "ccomp", "conj") or verb.head is verb
 
 
 def _according(tok: "Token", text: str) -> Frame | None:
@@ -182,7 +205,7 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool]) -> li
             continue
         if _infinitive(tok):
             continue
-        subj = _subject(tok)
+        subj = _subject(tok, is_cue)
         if subj is None:
             continue
         frame = _frame(tok, lemma, subj, lex, text, is_cue)
@@ -201,7 +224,7 @@ def colon_frame(colon: "Token") -> Frame | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subj = _subject(verb)
+    subj = _subject(verb, lambda t: False)
     if subj is None or subj.i > colon.i:
         return None
     return Frame(verb, None, verb.idx, verb.idx + len(verb.text), subj, takes_quote=True)
@@ -215,22 +238,26 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
     if not kinds:
         return None
     right = _right_end(tok, is_cue)
-    listener = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.is_lower
-                     and c.lemma_ in lex.listeners), None)
+    # 'told Reuters', 'assured the partners that …': the addressee stays in the cue
+    listener = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i
+                     and ((c.is_lower and c.lemma_ in lex.listeners)
+                          or (lemma in lex.addressed and _has_content(tok)))), None)
     cue, ca, cb = _cue(tok, particle if particle is not None else listener)
     frame = Frame(tok, cue, ca, cb, subj, kinds=kinds, takes_quote="clause" in kinds,
                   requires_quote="quoted" in kinds)
-    obj = next((c for c in tok.children if c.dep_ in _OBJECT_DEPS and c is not listener), None)
+    # spaCy makes a new Token object at each access: compare positions, not identities
+    obj = next((c for c in tok.children if c.dep_ in _OBJECT_DEPS
+                and (listener is None or c.i != listener.i)), None)
     clause = "clause" in kinds
 
     span: tuple[int, int] | None = None
     if particle is not None and particle.dep_ == "prep":
         pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
-        span = _trim(text, pobj.left_edge.idx, right) if pobj is not None else None
+        span = _trim(text, pobj.left_edge.idx, _object_end(tok, pobj, right)) if pobj is not None else None
     elif clause and (comp := _clause(tok, right_only=True)) is not None:
         span = _clause_span(tok, comp, text, is_cue)
     elif obj is not None and ("object" in kinds or "quoted" in kinds):
-        a, b = _trim(text, max(obj.left_edge.idx, cb), right)
+        a, b = _trim(text, max(obj.left_edge.idx, cb), _object_end(tok, obj, right))
         if "quoted" in kinds or _words(text[a:b]) >= MIN_OBJECT_WORDS:
             span = (a, b)
     elif "to" in kinds and (comp := _infinitive_complement(tok)) is not None:
@@ -250,6 +277,29 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
         frame.content = [span]
         return frame
     return frame if frame.takes_quote else None  # content only from an adjacent quotation
+
+
+def _object_end(verb: "Token", obj: "Token", right: int) -> int:
+    """End of an object content, less the adjuncts of time and place that close it: the
+    content of 'announced the decision in Delhi on Thursday' is 'the decision'."""
+    end = right
+    for head in (verb, obj):  # the verb's adjuncts, then the object's own ('… in Delhi')
+        for c in reversed([c for c in head.children if c.i > obj.i and c.idx < end]):
+            if c.dep_ == "punct":
+                continue
+            if not _time_or_place(c):
+                return end
+            end = c.left_edge.idx
+    return end
+
+
+def _time_or_place(tok: "Token") -> bool:
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in _WHEN_WHERE
+    if tok.dep_ != "prep":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in _WHEN_WHERE for o in objs)
 
 
 def _clause_span(verb: "Token", comp: "Token", text: str,

@@ -13,6 +13,7 @@ class Lexicon:
     verbs: dict[str, frozenset[str]]
     particles: dict[str, dict[str, frozenset[str]]]
     listeners: frozenset[str]
+    addressed: frozenset[str]
     collective: frozenset[str]
     agents: frozenset[str]
     mouthpieces: tuple[str, ...]
@@ -40,6 +41,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         verbs={k: frozenset(v) for k, v in data["verbs"].items()},
         particles={k: {p: frozenset(v) for p, v in ps.items()} for k, ps in data["particles"].items()},
         listeners=frozenset(data["listeners"]),
+        addressed=frozenset(data["addressed"]),
         collective=frozenset(data["collective"]),
         agents=frozenset(data["agents"]),
         mouthpieces=tuple(data["mouthpieces"]),
