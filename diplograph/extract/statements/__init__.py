@@ -69,6 +69,7 @@ def run(ctx: Context) -> None:
         return quote_at(pos) is not None
 
     frames = find_frames(ctx.doc, lex, in_quote)
+    _lift_conjoined(ctx.doc, frames)
     # the dateline stays in the text but is never part of what was said: "ASTANA, March 5
     # (Reuters) - Kazakhstan wants …, the minister told Reuters"
     dl = dateline.parse(text)
@@ -141,6 +142,31 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
             resolver.note(f.pos, f.speaker)  # type: ignore[arg-type]
             prev = f
     return out
+
+
+def _lift_conjoined(doc: "Doc", frames: list[Frame]) -> None:
+    """'X noted that Tajikistan had ratified the convention and called the dialogue «…»':
+    a reporting verb in the simple past with no subject of its own, conjoined to the head of
+    another frame's clause in another tense (reported speech shifts its tenses: 'had
+    ratified', 'would', 'is'), is the speaker's next act of speech, which the parse put
+    inside the clause. With one tense for both ('said the UK valued … and welcomed …') the
+    conjunct stays part of what was said."""
+    by_verb = {f.verb.i: f for f in frames}
+    for f in frames:
+        verb, clause = f.verb, f.verb.head
+        if (verb.dep_ != "conj" or clause.dep_ != "ccomp" or verb.tag_ != "VBD"
+                or any(c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in verb.children)
+                or (clause.tag_ == "VBD" and not any(c.dep_ == "aux" for c in clause.children))):
+            continue
+        outer = by_verb.get(clause.head.i)
+        if outer is None or outer.subject is None or not outer.content:
+            continue
+        k = verb.left_edge.i - 1
+        while k > clause.i and doc[k].dep_ in ("cc", "punct"):
+            k -= 1
+        end = doc[k].idx + len(doc[k].text)
+        outer.content = [(a, min(b, end)) for a, b in outer.content if a < end]
+        f.subject = outer.subject
 
 
 def _paragraph(paragraphs: list[int], pos: int) -> int:
