@@ -13,7 +13,7 @@ import bisect
 import re
 
 from diplograph.extract.context import Context
-from diplograph.extract.entities.lexicon import lexicon
+from diplograph.extract.entities.lexicon import GenderCues, gender_cues, lexicon
 from diplograph.knowledge import gazetteer as gz
 from diplograph.model import Entity
 
@@ -126,17 +126,73 @@ def resolve(ctx: Context) -> None:
     # pronouns: descriptions found above count as the most recent mention of their person
     people[:] = _person_mentions(ctx)
     starts[:] = [p[0] for p in people]
+    sex = _genders(ctx, people)
+
+    def agreeing(cands: list[Entity], pronoun: str) -> Entity | None:
+        want = _PRONOUN_GENDER[pronoun]
+        for e in cands:
+            if sex.get(e.id, want) == want:
+                sex[e.id] = want  # "she" once, "she" after: the person's gender is now known
+                return e
+        return None
+
     for tok in doc:
         low = tok.lower_
         if low in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-            cands = before(tok.idx)
-            if cands:
-                _add(ctx, taken, tok.idx, tok.idx + len(tok.text), cands[0], "pronoun")
-        elif low in _POSSESSIVES and tok.dep_ == "poss":
-            subj = _sentence_subject_person(ctx, tok)
-            target = subj if subj is not None else (before(tok.idx) or [None])[0]
+            target = agreeing(before(tok.idx), low)
             if target is not None:
                 _add(ctx, taken, tok.idx, tok.idx + len(tok.text), target, "pronoun")
+        elif low in _POSSESSIVES and tok.dep_ == "poss":
+            subj = _sentence_subject_person(ctx, tok)
+            cands = [subj] if subj is not None else []
+            target = agreeing(cands + before(tok.idx), low)
+            if target is not None:
+                _add(ctx, taken, tok.idx, tok.idx + len(tok.text), target, "pronoun")
+
+
+_PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _genders(ctx: Context, people: list[tuple[int, int, Entity]]) -> dict[str, str]:
+    """Gender of each person where the text shows it: an honorific before a mention, a
+    gendered title, the given name, a Slavic or Central Asian surname ending."""
+    g = gender_cues()
+    text = ctx.text
+    out: dict[str, str] = {}
+    for start, _end, e in people:
+        if e.id in out:
+            continue
+        before = text[max(0, start - 10):start].split()
+        if before and before[-1] in g.male_honorifics:
+            out[e.id] = "m"
+        elif before and before[-1] in g.female_honorifics:
+            out[e.id] = "f"
+    for _s, _e, e in people:
+        if e.id not in out:
+            sex = _gender_of(e, g)
+            if sex:
+                out[e.id] = sex
+    return out
+
+
+def _gender_of(e: Entity, g: "GenderCues") -> str | None:
+    words = e.name.split()
+    title_words = _title_words(e)
+    if title_words & g.male_titles:
+        return "m"
+    if title_words & g.female_titles:
+        return "f"
+    if words and words[0] in g.male_names:
+        return "m"
+    if words and words[0] in g.female_names:
+        return "f"
+    if len(words) > 1:
+        last = words[-1].lower()
+        if any(last.endswith(x) for x in g.female_endings):
+            return "f"
+        if any(last.endswith(x) for x in g.male_endings):
+            return "m"
+    return None
 
 
 def _sentence_subject_person(ctx: Context, tok: object) -> Entity | None:

@@ -93,3 +93,28 @@ def lexicon() -> Lexicon:
 
 def _sequences(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.lower().split()) for p in phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class GenderCues:
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    male_honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    male_endings: tuple[str, ...]
+    female_endings: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def gender_cues() -> GenderCues:
+    g = load("titles")["gender"]
+    return GenderCues(
+        frozenset(g["male_names"]), frozenset(g["female_names"]),
+        frozenset(g["male_honorifics"]), frozenset(g["female_honorifics"]),
+        frozenset(g["male_titles"]), frozenset(g["female_titles"]),
+        # longest first, so "-ova" is read before "-ov"
+        tuple(sorted(g["male_surname_endings"], key=len, reverse=True)),
+        tuple(sorted(g["female_surname_endings"], key=len, reverse=True)),
+    )
