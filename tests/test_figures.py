@@ -46,6 +46,21 @@ def _values(text: str) -> list[tuple[float, str | None]]:
     ("a 1,000 km railway", 1000, "km"),
     ("150,000 TEU", 150000, "TEU"),
     ("10 bcm of gas", 10e9, "cubic metre"),
+    ("USD 1.2 bln", 1.2e9, "USD"),
+    ("1.2 bln USD", 1.2e9, "USD"),
+    ("3.4 mln euros", 3.4e6, "EUR"),
+    ("300 thousand tonnes", 3e5, "tonne"),
+    ("$1.2bn-worth of deals", 1.2e9, "USD"),
+    ("€300m", 3e8, "EUR"),
+    ("EUR 12 billion", 12e9, "EUR"),
+    ("a EUR 300 million loan", 3e8, "EUR"),
+    ("1.2 trillion sum", 1.2e12, "UZS"),
+    ("5.1 trln tenge", 5.1e12, "KZT"),
+    ("400 million somoni", 4e8, "TJS"),
+    ("2 billion manat", 2e9, "TMT"),
+    ("7 billion rubles", 7e9, "RUB"),
+    ("10 billion yuan", 10e9, "CNY"),
+    ("5 trillion won", 5e12, "KRW"),
 ])
 def test_scan_reads_value_in_base_units_and_unit(phrase: str, value: float, unit: str) -> None:
     got = _values(phrase)
@@ -60,6 +75,7 @@ def test_scan_conversion_in_brackets_is_its_own_quantity() -> None:
 
 @pytest.mark.parametrize("text", [
     "The summit took place on 2 June 2023 in Cholpon-Ata.",
+    "The sum was small; they won 3 games and a som was mentioned; trade doubled, exports rose twofold.",
     "The G7 and the C5+1 format met; Airbus delivered 40 A300s.",
     "Talks were held in 2022 among 148 members and 25 ministers.",
     "Article 5 of the treaty; call +7 7172 72 05 18 for details.",
@@ -190,6 +206,103 @@ def test_repeated_figure_is_one_figure_with_more_evidence(extract_text) -> None:
     hundred = [f for f in record["figures"] if f["value"] == 100]
     assert len(hundred) == 1
     assert len(hundred[0]["evidence"]) >= 3
+
+
+# Reports written for these tests in styles the stage must read beyond its tuning corpus: a CIS
+# wire, an EU press release, Chinese state media and a British politics piece.
+CIS_WIRE = """Kazakhstan's economy grows 5.1% in nine months
+
+ASTANA. KAZINFORM – Kazakhstan's economy grew 5.1% in January-September 2024, the Bureau of National Statistics reported.
+
+Trade turnover between Kazakhstan and Uzbekistan reached USD 3.2 bln, up 22% year on year. The volume of cargo transit through the country rose 95 per cent to 2.3 mln tonnes.
+
+The Government will allocate 1.5 trillion tenge ($3.1 billion) for the construction of roads in 2025.
+
+Kyrgyzstan's exports of gold fell by 12 percent, while its trade deficit widened to 4.1 billion som.
+"""
+
+EU_RELEASE = """EU and Central Asia agree to step up cooperation on transport
+
+Brussels, 14 March 2024 – The European Union and the five Central Asian countries met in Brussels for the Global Gateway Investors Forum.
+
+The EU announced an investment package of EUR 10 billion for sustainable transport connectivity in Central Asia. In addition, the EU will provide a grant of €20 million to Tajikistan for border management.
+
+The European Investment Bank signed a EUR 300 million credit line with Uzbekistan. Trade between the EU and Central Asia doubled over the past five years and amounted to EUR 54 billion in 2023.
+"""
+
+STATE_MEDIA = """China-Central Asia trade hits record high
+
+BEIJING, Jan. 13 (Xinhua) -- China's trade with Central Asian countries hit 89.4 billion U.S. dollars in 2023, up 27 percent year on year, official data showed on Saturday.
+
+Exports to the region rose 41 percent, while imports grew by 6.2 percent, the General Administration of Customs said.
+
+China-Europe freight trains made 17,000 trips last year, carrying 1.9 million TEUs of goods, with transit through Kazakhstan up 20 percent.
+"""
+
+UK_POLITICS = """Aid budget cut to fund defence
+
+The UK government has cut £3bn from its aid budget this year, the Treasury said.
+
+Charities said African debt stood at $300bn and warned that Britain would cut a further £1bn next year.
+"""
+
+
+def _by_key(record: dict) -> dict[tuple[float, str], tuple[str, str | None, set[str]]]:
+    return {(f["value"], f["unit"]): (f["measure"], f["change"], set(f["parties"])) for f in record["figures"]}
+
+
+def test_cis_wire_growth_rates_currencies_and_possessives(extract_text) -> None:
+    got = _by_key(extract_text(CIS_WIRE))
+    assert got[(5.1, "percent")] == ("gdp", "increase", {"KZ"})
+    assert got[(3.2e9, "USD")][:2] == ("trade", None)
+    assert got[(22, "percent")] == ("trade", "increase", {"KZ", "UZ"})
+    assert got[(95, "percent")][:2] == ("volume", "increase")
+    assert got[(2.3e6, "tonne")][:2] == ("volume", None)
+    assert got[(1.5e12, "KZT")][:2] == got[(3.1e9, "USD")][:2]  # a conversion says the same
+    assert got[(12, "percent")] == ("trade", "decrease", {"KG"})
+    assert got[(4.1e9, "KGS")] == ("trade", None, {"KG"})  # "its trade deficit": Kyrgyzstan's
+    assert not got[(95, "percent")][2] - {"KZ"}  # "the country" is no guess at the latest one named
+
+
+def test_eu_release_packages_grants_and_credit_lines(extract_text) -> None:
+    got = _by_key(extract_text(EU_RELEASE))
+    assert got[(1e10, "EUR")] == ("investment", None, {"EU", "Central Asia"})
+    assert got[(2e7, "EUR")] == ("assistance", None, {"EU", "TJ"})
+    assert got[(3e8, "EUR")][0] == "loan"  # "a EUR 300 million": the article is no number
+    assert got[(5.4e10, "EUR")] == ("trade", None, {"EU", "Central Asia"})
+    assert len(got) == 4  # "doubled" has no number to report
+
+
+def test_state_media_rates_regions_and_sources(extract_text) -> None:
+    got = _by_key(extract_text(STATE_MEDIA))
+    assert got[(8.94e10, "USD")] == ("trade", None, {"CN", "Central Asia"})
+    assert got[(27, "percent")] == ("trade", "increase", {"CN", "Central Asia"})
+    assert got[(41, "percent")][:2] == ("trade", "increase")
+    # "the region" is the region named before; customs, the source, is no party.
+    assert got[(41, "percent")][2] == {"Central Asia"}
+    assert got[(1.9e6, "TEU")][0] == "volume"
+    assert got[(20, "percent")][:2] == ("volume", "increase")
+    assert (17000, "") not in got
+
+
+def test_money_cut_or_added_is_a_change_and_region_adjectives_are_parties(extract_text) -> None:
+    got = _by_key(extract_text(UK_POLITICS))
+    assert got[(3e9, "GBP")] == ("budget", "decrease", {"GB"})
+    assert got[(3e11, "USD")] == ("loan", None, {"Africa"})
+    assert got[(1e9, "GBP")][1:] == ("decrease", {"GB"})  # "cut a further £1bn" is still a cut
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Exports grew by 65% last year.", "increase"),
+    ("Imports rose 95 per cent year on year.", "increase"),
+    ("The survey recorded a 22% increase in turnover.", "increase"),
+    ("Kazakh exports were up 22% in March.", "increase"),
+    ("Oil output fell 3.5 percent in the first quarter.", "decrease"),
+    ("Its budget deficit stood at 3.5% of GDP.", None),
+])
+def test_percentage_changes_are_kept_with_their_direction(text: str, change: str | None, extract_text) -> None:
+    figs = extract_text("Figures\n\n" + text + "\n")["figures"]
+    assert [f["change"] for f in figs if f["unit"] == "percent"] == [change]
 
 
 def test_news_sample_is_clean_and_cheap(nlp) -> None:

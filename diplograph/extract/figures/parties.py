@@ -63,6 +63,7 @@ class _Ref:
     start: int
     label: str
     kind: Kind
+    named_only: bool = False  # a body standing for no state ("General Administration of Customs")
 
 
 class PartyIndex:
@@ -111,6 +112,10 @@ class PartyIndex:
                     last = doc[end - 1]
                     if last.pos_ in ("ADJ", "PROPN", "NOUN") and last.head.i > last.i:
                         self.refs.setdefault(last.i, []).append(_Ref(tok.idx, region, "party"))
+                        # "Central Asian countries ... the region": an antecedent like a name.
+                        at = bisect.bisect_left(self._named_starts, tok.i)
+                        self._named.insert(at, (tok.i, last.i, Entity(id="", type="region", name=region)))
+                        self._named_starts.insert(at, tok.i)
                     i = end  # "Central Asian" is not also "Asian"
                     break
 
@@ -127,7 +132,7 @@ class PartyIndex:
                 if ref.kind == "person":
                     if not _reports(tok):
                         people.append((ref.start, ref.label))
-                elif _is_source(tok) or self._describes_person(tok):
+                elif _is_source(tok) or self._describes_person(tok) or (ref.named_only and _reports(tok)):
                     continue
                 elif ref.kind == "party" or _is_target(tok):
                     found.append((ref.start, ref.label))
@@ -241,8 +246,8 @@ def _ref(ent: Entity, start: int) -> _Ref | None:
     if ent.type in _PARTY_TYPES:
         # A body of a state or of the EU (its ministry, "the European Commission") acts for it:
         # the figure is about that party.
-        label = ent.code or (ent.country if ent.type == "organization" else None) or ent.name
-        return _Ref(start, label, "party")
+        label = ent.code or (ent.country if ent.type == "organization" else None)
+        return _Ref(start, label or ent.name, "party", named_only=label is None and ent.type == "organization")
     if ent.type == "person":
         return _Ref(start, ent.country, "person") if ent.country else None
     if ent.type in _TARGET_TYPES:
@@ -293,8 +298,8 @@ def _personal(subj: list["Token"]) -> bool:
 
 
 def _reports(tok: "Token") -> bool:
-    """Whether a person is the subject of a reporting verb ("..., he said"): a source, whose
-    country says nothing about the figure."""
+    """Whether a person or a body is the subject of a reporting verb ("..., he said", "customs
+    said"): a source, which says nothing about who the figure concerns."""
     t = tok
     for _ in range(3):
         if t.dep_ in ("nsubj", "nsubjpass"):

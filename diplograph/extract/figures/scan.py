@@ -148,10 +148,16 @@ def _parse_number(s: str) -> tuple[float, bool] | None:
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in text order."""
     out: list[Quantity] = []
-    for m in _RX.finditer(text):
+    pos = 0
+    while (m := _RX.search(text, pos)) is not None:
         q = _quantity(text, m)
         if q is not None:
             out.append(q)
+            pos = max(m.end(), q.end)
+        else:
+            # A rejected match must not swallow the amount after it: "a EUR 300 million" reads
+            # "a EUR" first (a number word needing a scale), then "EUR 300 million".
+            pos = m.start() + 1 if m.end() > m.start() else m.end() + 1
     return out
 
 
@@ -196,7 +202,8 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None  # "5 million %" is no percentage anyone writes
     if _APPROX_BEFORE.search(text[max(0, start - 40):start]) or _APPROX_AFTER.match(text, end):
         approximate = True
-    return Quantity(start=start, end=end, value=value * scale, unit=unit, kind=kind,
+    # Rounded so that "4.1 billion" is 4100000000, not 4099999999.9999995.
+    return Quantity(start=start, end=end, value=round(value * scale, 6), unit=unit, kind=kind,
                     approximate=approximate, scaled=bool(scale_word),
                     implied_measure=implied, needs_population_cue=needs_cue)
 
