@@ -14,6 +14,13 @@ def _date(d: dict[str, Any] | None) -> str:
     return s or e or (d.get("text") or "date ?")
 
 
+def _amount(value: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.3g} {word}"
+    return f"{value:,.6g}"
+
+
 def record_table(rec: dict[str, Any], width: int = 100) -> str:
     doc = rec["document"]
     out: list[str] = []
@@ -53,7 +60,7 @@ def record_table(rec: dict[str, Any], width: int = 100) -> str:
             approx = "~" if f.get("approximate") else ""
             period = (f.get("period") or {}).get("text") or ""
             parties = ", ".join(f.get("parties") or [])
-            out.append(f"   {approx}{f['value']:,} {f['unit']}  {f['measure']}"
+            out.append(f"   {approx}{_amount(f['value'])} {f['unit']}  {f['measure']}"
                        f"{' ' + f['change'] if f.get('change') else ''}"
                        f"{'  [' + parties + ']' if parties else ''}{'  ' + period if period else ''}")
     if rec.get("topics"):
