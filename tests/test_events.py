@@ -121,3 +121,58 @@ def test_event_scores_hold_their_floor(extractor, name: str, floor_f1: float, fl
     d = score.score(json.loads(gold_path.read_text()), rec)
     assert d["events"]["f1"] >= floor_f1, d["events"]
     assert d["events"]["attr_acc"] >= floor_attr, d["events"]
+
+
+VERB_EVENTS = """Ministers meet in Luxembourg
+
+LUXEMBOURG, 21 October 2024 - The foreign ministers of Kazakhstan and Kyrgyzstan met in Luxembourg on Monday. The Kyrgyz foreign minister will visit Berlin next week. Leaders of the five Central Asian states gathered in Samarkand in April 2024."""
+
+SIGNINGS = """EU and Uzbekistan sign memorandum
+
+TASHKENT, 14 March 2024 - The 20th meeting of the EU-Uzbekistan Cooperation Council was held in Brussels on 13 March 2024. The parties reviewed the implementation of the Enhanced Partnership and Cooperation Agreement. On the sidelines of the Council, the sides signed a memorandum of understanding on cooperation in green hydrogen."""
+
+SUMMIT_HEADS = """Leaders meet in Bishkek
+
+BISHKEK, 6 June 2024 - Uzbek President Shavkat Mirziyoyev held a summit with Kyrgyz President Sadyr Japarov in the Kyrgyz capital on Thursday. The presidents discussed water and energy. The sides agreed to prepare a full-fledged CA-EU Summit, which is expected to take place in 2025."""
+
+
+def test_verbs_tell_events(extract_text) -> None:
+    r = extract_text(VERB_EVENTS)
+    main = next(e for e in r["events"] if e["main"])
+    assert main["type"] == "ministerial" and main["name"].startswith("meeting of the foreign ministers")
+    assert (main["location"]["name"], main["date"]["start"], main["status"]) == ("Luxembourg", "2024-10-21", "held")
+    assert set(main["participants"]) == {"KZ", "KG"}  # Luxembourg is where, not who
+    visit = next(e for e in r["events"] if e["type"] == "visit")
+    assert visit["name"] == "visit to Berlin" and visit["status"] == "planned"
+    assert visit["date"]["start"] == "2024-10-28" and visit["location"]["name"] == "Berlin"
+    gathering = next(e for e in r["events"] if e["location"] and e["location"]["name"] == "Samarkand")
+    assert gathering["date"]["start"] == "2024-04" and gathering["status"] == "held"
+
+
+def test_a_verb_that_is_no_event() -> None:
+    from diplograph.extract.events.mentions import cue_type
+
+    assert cue_type("Deputy Foreign Minister Roman Vassilenko took part") is None
+    assert cue_type("foreign ministers met") == "ministerial"
+
+
+def test_signings_only_where_the_text_signs(extract_text) -> None:
+    r = extract_text(SIGNINGS)
+    signings = [e for e in r["events"] if e["type"] == "signing"]
+    assert [s["name"] for s in signings] == [
+        "signing of a memorandum of understanding on cooperation in green hydrogen"]
+    s = signings[0]
+    assert s["location"]["name"] == "Brussels" and s["date"]["start"] == "2024-03-13"
+    assert set(s["participants"]) == {"EU", "UZ"}
+    assert r["events"][0]["main"] and r["events"][0]["type"] == "meeting"
+
+
+def test_summit_heads_and_the_capital(extract_text) -> None:
+    r = extract_text(SUMMIT_HEADS)
+    main = next(e for e in r["events"] if e["main"])
+    assert main["type"] == "summit" and main["location"] == {"name": "Bishkek", "country": "KG"}
+    heads = {d["party"]: d["head"] for d in main["delegations"]}
+    assert heads == {"UZ": "Shavkat Mirziyoyev", "KG": "Sadyr Japarov"}
+    assert all(p in ("UZ", "KG") for p in main["participants"])
+    summit = next(e for e in r["events"] if not e["main"])
+    assert summit["name"] == "CA-EU Summit" and summit["status"] == "planned"

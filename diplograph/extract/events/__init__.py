@@ -114,6 +114,7 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
     found_starts = [f.start for f in found]
     stamp = dateline_date(text)
     claimed: set[int] = {j for j, f in enumerate(found) if stamp is not None and f.start == stamp.start}
+    here = attrs.resolve_place(ctx.document.dateline) if ctx.document.dateline else None
     out: list[_M] = []
     for k, m in enumerate(ms):
         sent = sents[m.sent]
@@ -121,7 +122,7 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
         prv = ms[k - 1] if k > 0 and ms[k - 1].sent == m.sent else None
         limit_char = nxt.start if nxt else sent.end_char
         limit_tok = doc[nxt.head].left_edge.i if nxt else sent.end
-        loc = attrs.mention_location(doc, m, limit_tok)
+        loc = attrs.mention_location(doc, m, limit_tok, here)
         date = None
         lo = prv.end if prv else sent.start_char
         cands = [j for j in range(bisect.bisect_left(found_starts, lo), len(found))
@@ -245,9 +246,11 @@ def _told_again(events: list[_Ev], x: _M) -> _Ev | None:
 def _main(events: list[_Ev], text: str) -> _Ev:
     para = text.find("\n\n")
     lead_end = para if para > 0 else len(text)
-    for ev in sorted(events, key=lambda e: e.ms[0].m.start):
-        if ev.ms[0].m.start < lead_end or ev.ms[0].m.sent <= 1:
-            return ev
+    in_lead = [ev for ev in sorted(events, key=lambda e: e.ms[0].m.start)
+               if ev.ms[0].m.start < lead_end or ev.ms[0].m.sent <= 1]
+    if in_lead:
+        # "signed the declaration at the conclusion of the summit": the report is about the summit
+        return next((ev for ev in in_lead if ev.naming.m.type != "signing"), in_lead[0])
     return max(events, key=lambda e: (len([x for x in e.ms if not x.m.generic]), -e.ms[0].m.start))
 
 
@@ -347,6 +350,7 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
         evs = sent_events.get(si, set())
         target = by_id[next(iter(evs))] if len(evs) == 1 else main
         dels[id(target)].extend(found)
+    places = parties.place_phrases(ctx)
     out: list[Event] = []
     for k, ev in enumerate(ordered, 1):
         is_main = ev is main
@@ -355,26 +359,57 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
         other = [sp for e2 in ordered if e2 is not ev for sp in names_spans[id(e2)]]
         ps: list[str] = []
         ps += parties.parties_in(ctx, n.name_start, n.name_end)
+        main_sents = sorted({x.m.sent for x in ev.ms}) if is_main else []
         if is_main:
-            ps += parties.parties_in(ctx, 0, len(lead), other)
-            for si in sorted({x.m.sent for x in ev.ms}):
-                ps += parties.parties_in(ctx, sents[si].start_char, sents[si].end_char, other)
+            ps += parties.parties_in(ctx, 0, len(lead), other + places)
+            for si in main_sents:
+                ps += parties.parties_in(ctx, sents[si].start_char, sents[si].end_char, other + places)
         delegations = _dedupe(dels[id(ev)] + [d for x in ev.ms for d in x.m.attendees])
+        etype = _type(ev, ctx, is_main, lead)
+        if is_main and etype == "summit":
+            led = {d.party for d in delegations if d.head}
+            spans = [(0, len(lead))] + [(sents[si].start_char, sents[si].end_char) for si in main_sents]
+            for a, b in spans:
+                for d in parties.leaders_in(ctx, a, b):
+                    if d.party not in led:
+                        led.add(d.party)
+                        delegations = [x for x in delegations if x.party != d.party] + [d]
         parties.fill_heads(ctx, delegations)
         ps += [d.party for d in delegations]
         loc = ev.location
-        if loc and loc.country and _type(ev, ctx, is_main, lead) == "visit":
+        if loc and loc.country and etype == "visit":
             ps.append(loc.country)  # the host of a visit
         if loc and loc.country and not is_main:
             ps = [p for p in ps if p != loc.country or p in {d.party for d in delegations}]
         out.append(Event(
-            id=f"v{k}", type=_type(ev, ctx, is_main, lead), name=name, main=is_main,  # type: ignore[arg-type]
+            id=f"v{k}", type=etype, name=name, main=is_main,  # type: ignore[arg-type]
             status=_status(ev),  # type: ignore[arg-type]
             series=_series(name, n.proper), acronym=next((y.m.acronym for y in ev.ms if y.m.acronym), None),
             ordinal=next((y.m.ordinal for y in ev.ms if y.m.ordinal), None),
             date=ev.date, location=loc, participants=list(dict.fromkeys(ps)), delegations=delegations,
             evidence=[Span(x.m.start, x.m.end) for x in ev.ms]))
+    _signings_take_their_meeting(out, [sorted({x.m.sent for x in ev.ms}) for ev in ordered])
     ctx.events.extend(out)
+
+
+def _signings_take_their_meeting(out: list[Event], sents: list[list[int]]) -> None:
+    """A signing the text places nowhere happened at the meeting told in its sentence, else at
+    the report's main event: it takes that event's place, date and parties."""
+    main = out[0]
+    for k, ev in enumerate(out):
+        if ev.type != "signing" or ev.location is not None or ev.main:
+            continue
+        first = sents[k][0]
+        host = next((out[j] for j in range(len(out)) if j != k and out[j].type != "signing"
+                     and first in sents[j]), None)
+        if host is None and main.status == "held" and ev.status == "held" and main.type != "signing":
+            host = main
+        if host is None:
+            continue
+        ev.location = host.location
+        ev.date = ev.date or host.date
+        ev.participants = ev.participants or list(host.participants)
+        ev.delegations = ev.delegations or [Delegation(d.party, d.head, d.title) for d in host.delegations]
 
 
 def _dedupe(ds: list[Delegation]) -> list[Delegation]:

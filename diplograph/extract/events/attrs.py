@@ -31,6 +31,7 @@ _GOVERNING_PREPS = frozenset(_E["governing_preps"])
 
 Status = Literal["held", "planned"]
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?capital\s+of\s+(.+)$", re.IGNORECASE)
+_DEMONYM_CAPITAL = re.compile(r"^(?:the\s+)?([A-Z][\w\-]+)\s+capital$")
 
 
 def cue_status(doc: "Doc", text: str, m: Mention, sent_start: int) -> Status | None:
@@ -73,6 +74,12 @@ def resolve_place(text: str) -> Location | None:
     m = _CAPITAL_OF.match(s)
     if m:
         c = gazetteer.country(m.group(1))
+        cap = gazetteer.capital_of(c.code) if c else None
+        if c and cap:
+            return Location(cap, c.code)
+    m = _DEMONYM_CAPITAL.match(s)
+    if m:
+        c = gazetteer.demonym(m.group(1)) or gazetteer.country(m.group(1))
         cap = gazetteer.capital_of(c.code) if c else None
         if c and cap:
             return Location(cap, c.code)
@@ -140,9 +147,13 @@ def _pobj_extent(prep: "Token") -> tuple[int, int] | None:
     return o.left_edge.i, o.right_edge.i + 1
 
 
-def mention_location(doc: "Doc", m: Mention, limit: int) -> Location | None:
-    """Where the mention says the event is: "London meeting", "summit in Hong Kong", "took place in"."""
+def mention_location(doc: "Doc", m: Mention, limit: int, here: Location | None = None) -> Location | None:
+    """Where the mention says the event is: "London meeting", "summit in Hong Kong", "took place
+    in", "opened here" (``here``: the dateline's place)."""
     head = doc[m.head]
+    if here is not None and any(c.lower_ == "here" and c.dep_ == "advmod"
+                                for v in governing_verbs(head) for c in v.children):
+        return here
     for i in m.left_modifiers:
         t = doc[i]
         if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod", "amod"):
@@ -155,21 +166,34 @@ def mention_location(doc: "Doc", m: Mention, limit: int) -> Location | None:
         while k < len(doc) and doc[k].text != ")":
             k += 1
         k += 1
-    if k < limit and doc[k].lower_ in _LOC_PREPS:
-        ext = _pobj_extent(doc[k])
-        loc = location_from(doc, k + 1, min(limit, ext[1] if ext else k + 4))
+    # "X took place today in Luxembourg", "X was held on Monday in Baku": skip the verb and a time
+    j = k
+    while j < min(limit, k + 6) and doc[j].lower_ not in _LOC_PREPS and (
+            (doc[j].pos_ in ("VERB", "AUX") and doc[j].lemma_ in OCCUR_VERBS) or doc[j].lower_ == "place"
+            or doc[j].ent_type_ in ("DATE", "TIME") or doc[j].pos_ == "ADV"):
+        j += 1
+    if j < limit and doc[j].lower_ in _LOC_PREPS:
+        ext = _pobj_extent(doc[j])
+        loc = location_from(doc, j + 1, min(limit, ext[1] if ext else j + 4))
         if loc:
             return loc
+    name_toks = end_tok if end_tok is not None else [head]
+    clauses = [c for t in name_toks for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     if head.pos_ == "VERB" and m.noun == "visit":
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         loc = location_from(doc, obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
         if loc:
             return loc
-    for verb in governing_verbs(head):
+    for verb in governing_verbs(head) + clauses:
         before_ok = verb.i != head.i and head.dep_ not in ("nsubj", "nsubjpass")
-        for c in verb.children:
+        # "took place in Brussels": the place may hang on "place"
+        preps = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" and c.lower_ == "place"
+                                       for g in c.children]
+        for c in preps:
             if c.dep_ == "prep" and c.lower_ in _LOC_PREPS and (c.i > head.i or before_ok):
                 ext = _pobj_extent(c)
+                if ext and ext[0] <= head.i < ext[1]:
+                    continue  # "took part in the meeting": the event itself
                 if ext and ext[1] <= max(limit, head.i):
                     loc = location_from(doc, ext[0], ext[1])
                     if loc:

@@ -29,6 +29,12 @@ NOT_NAMES: frozenset[str] = frozenset(_E["not_names"])
 DISTINCT: frozenset[str] = frozenset(_E["distinct_modifiers"])
 NAME_PREPS: frozenset[str] = frozenset(_E["name_preps"])
 TYPE_CUES: dict[str, list[str]] = _E["type_cues"]
+SIGNING_HEADS: frozenset[str] = frozenset(_E["signing_heads"])
+SIGN_VERBS: frozenset[str] = frozenset(_E["sign_verbs"])
+SIGNING_NOUNS: frozenset[str] = frozenset(_E["signing_nouns"])
+NAME_STOPS: frozenset[str] = frozenset(_E["name_stops"])
+_PLACE_NOUNS: frozenset[str] = frozenset(_E["place_nouns"])
+_CUE_BLOCKERS: tuple[str, ...] = tuple(_E["type_cue_blockers"])
 _WEEKDAYS = frozenset(load("temporal")["weekdays"])
 _MONTHS = frozenset(load("temporal")["months"])
 
@@ -86,6 +92,8 @@ def _head_type(tok: "Token") -> tuple[str | None, bool]:
             return COMPOUND_HEADS[pair], False
     if low in HEADS:
         return HEADS[low], False
+    if low in SIGNING_HEADS:
+        return "signing", False
     if low in GENERIC_HEADS:
         return "meeting", True
     return None, False
@@ -145,12 +153,14 @@ def _cut(doc: "Doc", first: int, last: int) -> int:
         if k > first and (t.text in _STOP_CHARS or t.lower_ in ("which", "that", "who", "where", "when")
                           or t.dep_ == "relcl" or (t.pos_ == "AUX" and t.dep_ != "auxpass")):
             return k
+        if k > first and t.pos_ == "CCONJ" and k + 1 <= last and doc[k + 1].pos_ == "ADP":
+            return k  # "... of the EU and on the implementation of ...": a second object of the verb
         if t.lower_ in ("in", "at", "during", "on", "from", "until", "by") and t.pos_ == "ADP":
             nxt = [c for c in t.children if c.dep_ == "pobj"]
             obj = nxt[0] if nxt else (doc[k + 1] if k + 1 < len(doc) else None)
             if obj is not None and (obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
                                     or obj.lower_ in _WEEKDAYS or obj.lower_ in _MONTHS
-                                    or obj.like_num):
+                                    or obj.like_num or obj.lemma_.lower() in _PLACE_NOUNS):
                 return k
     return last + 1
 
@@ -201,8 +211,46 @@ def _inner_name(tok: "Token") -> "Token | None":
     return None
 
 
+def signed(tok: "Token") -> bool:
+    """Whether the text tells of signing this document: "signed a memorandum", "the treaty was
+    signed", "signed a series of agreements", "the signing of the declaration"."""
+    t = tok
+    while t.dep_ == "conj":
+        t = t.head
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        if t.head.head.lower_ in SIGNING_NOUNS:
+            return True
+        t = t.head.head
+    return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_ in SIGN_VERBS
+
+
+def _signing_label(doc: "Doc", tok: "Token", right: int) -> str:
+    """"signing of 16 commercial agreements": the document phrase as the text gives it."""
+    first = tok
+    while first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
+        first = first.head.head  # "a series of agreements"
+    end = right
+    for k in range(tok.i + 1, right):
+        if doc[k].is_punct or doc[k].lower_ in NAME_STOPS:
+            end = k
+            break
+    if end == right:
+        # "signed a memorandum [of understanding] on a strategic partnership": the topic may hang on the verb
+        verb = first.head
+        for c in verb.rights:
+            if c.dep_ == "prep" and c.lower_ in ("on", "about") and c.i == end:
+                stop = next((k for k in range(c.i, c.right_edge.i + 1) if doc[k].is_punct), c.right_edge.i + 1)
+                end = stop
+    words = doc[first.left_edge.i:end].text
+    return "signing of " + re.sub(r"\s+", " ", words)
+
+
 def _build(doc: "Doc", text: str, tok: "Token", etype: str, generic_only: bool,
            sent_starts: list[int]) -> Mention | None:
+    is_signed = etype == "signing" and tok.lower_ not in SIGNING_NOUNS and signed(tok)
+    if etype == "signing" and not is_signed and (tok.lower_ in SIGNING_HEADS or tok.is_title or (
+            tok.dep_ == "pobj" and tok.head.lower_ in NAME_STOPS)):
+        return None  # a document named or listed, not the signing of it
     inner = _inner_name(tok)
     named = inner or tok
     ntype = _head_type(named)[0] or etype
@@ -235,8 +283,12 @@ def _build(doc: "Doc", text: str, tok: "Token", etype: str, generic_only: bool,
                    for d in dets) or any(doc[i].tag_ == "POS" for i in mods)
     distinct = (any(d in ("a", "an", "another") or d in DISTINCT for d in dets) or ordinal is not None
                 or any(doc[i].lower_ in _MONTHS for i in mods))
-    if "other" in dets or (etype == "signing" and not (definite or distinct)):
+    if "other" in dets or (etype == "signing" and not (definite or distinct or is_signed)):
         return None
+    label = _signing_label(doc, tok, right) if is_signed else None
+    if label:
+        content = frozenset(w for w in re.findall(r"[a-z0-9]+", label.lower())
+                            if w not in _FUNCTION and w != "signing")
     strict = named.lower_ not in WEAK_HEADS and not generic_only
     sent = bisect.bisect_right(sent_starts, tok.idx) - 1
     return Mention(head=tok.i, sent=sent, start=phrase_start, end=phrase_end,
@@ -245,7 +297,7 @@ def _build(doc: "Doc", text: str, tok: "Token", etype: str, generic_only: bool,
                    proper=proper, definite=definite, distinct=distinct, strict_type=strict,
                    complement=right > named.i + 1 and any(t.dep_ == "prep" for t in doc[named.i + 1:right]),
                    ordinal=ordinal, acronym=acronym, content=content,
-                   left_modifiers=mods)
+                   left_modifiers=mods, label=label, noun="signing" if label else None)
 
 
 def _ordinal(word: str) -> int | None:
@@ -258,6 +310,8 @@ def _ordinal(word: str) -> int | None:
 
 def cue_type(text: str) -> str | None:
     low = f" {text.lower()} "
+    for b in _CUE_BLOCKERS:  # a meeting of deputy ministers is no ministerial
+        low = re.sub(rf" {b} \w+", " ", low)
     for etype in ("summit", "ministerial"):
         if any(f" {c} " in low or f" {c}'" in low for c in TYPE_CUES[etype]):
             return etype

@@ -22,6 +22,8 @@ _LEAD_VERBS = frozenset(_E["delegation_verbs"])
 _ATTEND_VERBS = frozenset(_E["attend_verbs"])
 _DELEGATION_NOUNS = frozenset(_E["delegation_nouns"])
 _LOWER_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
+_HEAD_TITLES = frozenset(_E["heads_of_state_titles"])
+_PLACE_NOUNS = frozenset(_E["place_nouns"])
 
 
 def _entity_party(e: Entity) -> str | None:
@@ -119,6 +121,17 @@ def _persons(ctx: Context, tok: "Token") -> list[tuple[Person, "Token"]]:
     return out
 
 
+def _apposed(ctx: Context, tok: "Token") -> list[tuple[Person, "Token"]]:
+    """"the Minister of Foreign Affairs, Murat Nurtleu": the person named after a title and a comma."""
+    k = tok.right_edge.i + 1
+    doc = ctx.doc
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ == "PROPN":
+        p = person_at(ctx, doc[k + 1])
+        if p is not None:
+            return [(p, doc[k + 1])]
+    return []
+
+
 def _modifier_party(ctx: Context, tok: "Token") -> str | None:
     """The party a title's modifiers name: "US Secretary of State", "the Turkmen ambassador"."""
     for t in tok.subtree:
@@ -166,7 +179,7 @@ def delegations_in(ctx: Context, sent_start: int, sent_end: int) -> list[Delegat
             parties = parties_in(ctx, target.left_edge.idx, target.right_edge.idx + len(target.right_edge.text))
         leaders = [leader] + [c for c in leader.conjuncts]
         for lt in leaders:
-            persons = _persons(ctx, lt)
+            persons = _persons(ctx, lt) or _apposed(ctx, lt)
             if persons:
                 p, _ = persons[0]
                 party = (parties[0] if parties and v.lemma_ != "attend" else None) or p.country \
@@ -195,3 +208,44 @@ def fill_heads(ctx: Context, delegations: list[Delegation]) -> None:
             if e.type == "person" and e.country == d.party and any(r.title.lower() == want for r in e.roles):
                 d.head = e.name
                 break
+
+
+def place_phrases(ctx: Context) -> list[tuple[int, int]]:
+    """Spans that name where something is, not who takes part: "in Luxembourg", "in the Belgian
+    capital", "the situation in Afghanistan", and the dateline ("BAKU, Azerbaijan, June 19")."""
+    from diplograph.normalize.dateline import parse
+
+    out: list[tuple[int, int]] = []
+    from diplograph.extract.docdate import dateline_date
+
+    dl = parse(ctx.text)
+    stamp = dateline_date(ctx.text)
+    if dl is not None or stamp is not None:
+        out.append((0, max(dl.end if dl else 0, stamp.end if stamp else 0)))
+    for t in ctx.doc:
+        if t.dep_ != "prep" or t.lower_ not in ("in", "at"):
+            continue
+        for o in t.children:
+            if o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _PLACE_NOUNS):
+                out.append((o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)))
+    return out
+
+
+def leaders_in(ctx: Context, start: int, end: int) -> list[Delegation]:
+    """Heads of state or government named in ``[start, end)``, one per party, in text order:
+    "Uzbek President Shavkat Mirziyoyev", "Kazakhstan's Kassym-Jomart Tokayev"."""
+    out: dict[str, Delegation] = {}
+    for m in ctx.mentions_in(start, end):
+        e = ctx.entity(m.entity_id)
+        if e is None or e.type != "person":
+            continue
+        title = next((r.title for r in e.roles if r.title.lower() in _HEAD_TITLES), None)
+        party = e.country
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        owner = next((c for c in span.root.children if c.dep_ == "poss"), None) if span is not None else None
+        if owner is not None:
+            party = party or next(iter(parties_in(ctx, owner.idx, owner.idx + len(owner.text))), None)
+        if party is None or (title is None and owner is None):
+            continue
+        out.setdefault(party, Delegation(party, e.name, title))
+    return list(out.values())

@@ -76,7 +76,7 @@ def _subject(v: "Token") -> "Token | None":
     India visiting")."""
     w = v
     for _ in range(3):
-        subj = next((c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in reversed(list(w.lefts)) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
         if w.dep_ not in ("xcomp", "advcl", "conj", "acomp") or w.head.i == w.i:
