@@ -24,6 +24,8 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 # an addressee phrase kept in the cue: 'told a press conference', 'told the BBC's reporters'
 _LISTENER_DEPS = frozenset({"det", "compound", "amod", "poss", "case"})
 MAX_LISTENER_TOKENS = 4
+# a speaker's label in a transcript is a name: 'Karoblis:', 'Raimundas Karoblis:'
+MAX_LABEL_TOKENS = 4
 _OBJECT_DEPS = frozenset({"dobj"})
 # named entity labels of adjuncts that say when or where, not what
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
@@ -219,6 +221,9 @@ def colon_frame(colon: "Token") -> Frame | None:
     speaks, with no reporting verb to cite."""
     if colon.i == 0:
         return None
+    label = _label(colon)
+    if label is not None:
+        return Frame(label, None, label.idx, _end(label), label, takes_quote=True)
     verb = colon.doc[colon.i - 1]
     while verb.head.i < colon.i and verb.head.i != verb.i:
         verb = verb.head
@@ -228,6 +233,17 @@ def colon_frame(colon: "Token") -> Frame | None:
     if subj is None or subj.i > colon.i:
         return None
     return Frame(verb, None, verb.idx, verb.idx + len(verb.text), subj, takes_quote=True)
+
+
+def _label(colon: "Token") -> "Token | None":
+    """'Karoblis: «…»' in an interview: a name alone at the head of its paragraph, then a colon."""
+    doc = colon.doc
+    i = colon.i - 1
+    while i >= 0 and doc[i].is_alpha and doc[i].text[0].isupper() and colon.i - i <= MAX_LABEL_TOKENS:
+        i -= 1
+    if i == colon.i - 1 or (i >= 0 and "\n" not in doc[i].text_with_ws):
+        return None
+    return doc[colon.i - 1]
 
 
 def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,

@@ -14,6 +14,8 @@ class Lexicon:
     particles: dict[str, dict[str, frozenset[str]]]
     listeners: frozenset[str]
     addressed: frozenset[str]
+    documents: frozenset[str]
+    joint_documents: frozenset[str]
     collective: frozenset[str]
     agents: frozenset[str]
     mouthpieces: tuple[str, ...]
@@ -42,6 +44,8 @@ def lexicon(lang: str = "en") -> Lexicon:
         particles={k: {p: frozenset(v) for p, v in ps.items()} for k, ps in data["particles"].items()},
         listeners=frozenset(data["listeners"]),
         addressed=frozenset(data["addressed"]),
+        documents=frozenset(data["documents"]),
+        joint_documents=frozenset(data["joint_documents"]),
         collective=frozenset(data["collective"]),
         agents=frozenset(data["agents"]),
         mouthpieces=tuple(data["mouthpieces"]),

@@ -20,6 +20,7 @@ from diplograph.extract.statements.lexicon import Lexicon
 from diplograph.knowledge import load
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -33,7 +34,7 @@ _WORD = re.compile(r"[a-z]+")
 # Integration", "Deputy Prime Minister – Minister of …"); the longest in the dev texts and own
 # reports is 11 tokens ("State Secretary of the Federal Ministry for Economic Affairs …").
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
-_TITLE_LINKS = frozenset({"of", "for", "and", "–", "-", "—"})
+_TITLE_LINKS = frozenset({"of", "for", "to", "and", "–", "-", "—"})
 MAX_TITLE_TOKENS = 14
 
 
@@ -76,8 +77,12 @@ class Resolver:
                 self._countries[e.name] = e.country
             words = frozenset(w for r in e.roles for w in _WORD.findall(r.title.lower()))
             for m in e.mentions:
-                if words and not in_quote(m.start):
-                    self._titled.append((m.start, sp, words))
+                span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or in_quote(m.start) or span[0].pos_ != "PROPN":
+                    continue
+                here = words | _title_before(ctx.doc, span.start)
+                if here:
+                    self._titled.append((m.start, sp, here))
         for ent in ctx.doc.ents:
             if ent.label_ == "PERSON" and not in_quote(ent.start_char):
                 sp = self._named(ent[-1])
@@ -132,11 +137,20 @@ class Resolver:
             # In reported speech a pronoun subject is, far more often than not, the last
             # named subject or speaker of a fitting type; coreference comes second.
             sp = None
+            gender = self.lex.gender_marks.get(lower)
             if lower in self.lex.pronouns:
-                sp = self.previous(subj.idx, self.lex.pronouns[lower], self.lex.gender_marks.get(lower))
-            return sp or self._entity(subj)
+                sp = self.previous(subj.idx, self.lex.pronouns[lower], gender)
+            if sp is None:
+                sp = self._entity(subj)  # coreference, unless it disagrees in gender
+                if sp is not None and gender is not None and self._gender.get(sp.name, gender) != gender:
+                    return None
+            return sp
         if subj.lemma_.lower() in self.lex.collective and subj.tag_ in ("NNS", "NNPS"):
             return Speaker(None, PARTICIPANTS, "collective")
+        if subj.lemma_.lower() in self.lex.documents:
+            sp = self._issuer(subj)
+            if sp is not None:
+                return sp
         joint = self._joint(subj)
         if joint is not None:
             return joint
@@ -146,7 +160,7 @@ class Resolver:
             sp = self.previous(subj.idx, frozenset({GROUP}))
             if sp is not None:
                 return sp
-        sp = self._entity(subj) or self._appos(subj)
+        sp = self._entity(subj) or self._appos(subj) or self._holder(subj)
         if sp is not None:
             return sp
         sp = self._mouthpiece(subj) or self._delegation_head(subj)
@@ -248,6 +262,50 @@ class Resolver:
         if len(name) == 1:
             return self._full(full) or Speaker(None, self._full_names.get(name[0].lower_, full), "person")
         return self._persons.get(full) or Speaker(None, full, "person")
+
+    def _issuer(self, doc_tok: "Token") -> Speaker | None:
+        """Who speaks through a document: 'a statement issued by the Ministry of Industry',
+        'the ministry's statement'; the meeting as a whole for a joint or final one ('the
+        joint communique said')."""
+        for c in doc_tok.children:
+            if c.dep_ == "poss":
+                return self._entity(c) or self._named(c)
+            by = None
+            if c.dep_ == "acl":
+                by = next((a for a in c.children if a.dep_ == "agent"), None)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "of", "from"):
+                by = c
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None:
+                sp = self._entity(obj) or self._mouthpiece(obj) or self._named(obj)
+                if sp is not None:
+                    return sp
+        if any(c.lower_ in self.lex.joint_documents for c in doc_tok.children if c.dep_ in ("amod", "compound")):
+            return Speaker(None, PARTICIPANTS, "collective")
+        return None
+
+    def _holder(self, tok: "Token") -> Speaker | None:
+        """'EU Ambassador to Tajikistan Raimundas Karoblis spoke': the parse can make the
+        title the subject and the name part of its phrase; the person named last in it."""
+        if tok.lower_ not in _titles() or tok.right_edge.i == tok.i:
+            return None
+        last = tok.right_edge
+        sp = self._entity(last) or self._named(last)
+        if sp is None or sp.type != "person":
+            return None
+        # … but 'a spokesman for Mr Blair' is someone else: the name follows the title's
+        # own phrase ('to Tajikistan'), not a preposition or a determiner
+        doc = tok.doc
+        start = next((m.start for m in self.ctx.mentions_in(tok.idx, last.idx + len(last.text))
+                      if m.end == last.idx + len(last.text)), None)
+        if start is None:
+            ent = self._ents.get(last.i)
+            start = ent.start_char if ent is not None else last.idx
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        first = span[0] if span is not None else last
+        while first.i > tok.i + 1 and first.nbor(-1).lower_ in _titles():
+            first = first.nbor(-1)
+        return sp if first.i > tok.i + 1 and first.nbor(-1).pos_ not in ("ADP", "DET") else None
 
     def _appos(self, tok: "Token") -> Speaker | None:
         for c in tok.children:
@@ -354,7 +412,14 @@ def _title_words(head: "Token", name_start: int) -> frozenset[str]:
     Secretary Jack Straw", "the High Representative of the Union for …, Elena Marchetti"),
     read from the words rather than the parse, which often splits such phrases, and an
     apposition after it ("Roman Vassilenko, Kazakh Deputy Foreign Minister")."""
-    doc = head.doc
+    words = set(_title_before(head.doc, name_start))
+    for c in head.children:
+        if c.dep_ == "appos":
+            words.update(t.lower_ for t in c.subtree if t.is_alpha)
+    return frozenset(words)
+
+
+def _title_before(doc: "Doc", name_start: int) -> frozenset[str]:
     words: set[str] = set()
     i = name_start - 1
     if i >= 0 and doc[i].text == ",":
@@ -366,9 +431,6 @@ def _title_words(head: "Token", name_start: int) -> frozenset[str]:
         if t.is_alpha:
             words.add(t.lower_)
         i -= 1
-    for c in head.children:
-        if c.dep_ == "appos":
-            words.update(t.lower_ for t in c.subtree if t.is_alpha)
     return frozenset(words)
 
 
