@@ -176,3 +176,13 @@ def test_summit_heads_and_the_capital(extract_text) -> None:
     assert all(p in ("UZ", "KG") for p in main["participants"])
     summit = next(e for e in r["events"] if not e["main"])
     assert summit["name"] == "CA-EU Summit" and summit["status"] == "planned"
+
+
+def test_a_round_and_the_next_one_share_their_format(extract_text) -> None:
+    text = ("Working group meets\n\nBERLIN, 4 March 2024 - The 12th meeting of the Kazakhstan-Germany Working Group "
+            "on Energy Cooperation was held in Berlin. The parties agreed to hold the next meeting of the working "
+            "group in Astana in early 2025.")
+    r = extract_text(text)
+    main, nxt = r["events"][0], r["events"][1]
+    assert main["series"] == "Working Group on Energy Cooperation" and main["ordinal"] == 12
+    assert nxt["series"] == main["series"] and nxt["status"] == "planned"

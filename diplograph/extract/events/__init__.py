@@ -331,6 +331,27 @@ def _series(name: str, proper: bool) -> str | None:
     return series if len(series.split()) > 1 else None
 
 
+def _series_of(ctx: Context, ev: _Ev, name: str, is_main: bool, done: list[Event]) -> str | None:
+    """The format an event belongs to: its proper name less its parties; "the 12th meeting of the
+    X Working Group" is a round of X; "the next meeting of the working group" is a round of the
+    main event's format when its words are the main event's."""
+    n = ev.naming.m
+    own = _series(name, n.proper)
+    if own or n.label:
+        return own
+    words = name.split()
+    if n.complement and len(words) > 2 and words[1] == "of" and words[2] == "the" and any(
+            w[:1].isupper() for w in words[3:]):
+        inner = " ".join(words[3:])
+        return _series(inner, True) or inner
+    main = done[0] if done and done[0].main else None
+    if not is_main and main is not None and main.series and n.content:
+        known = {w.lower() for w in re.findall(r"\w+", main.name + " " + main.series)}
+        if n.content <= known:
+            return main.series
+    return None
+
+
 def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
     text = ctx.text
     para = text.find("\n\n")
@@ -384,7 +405,7 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
         out.append(Event(
             id=f"v{k}", type=etype, name=name, main=is_main,  # type: ignore[arg-type]
             status=_status(ev),  # type: ignore[arg-type]
-            series=_series(name, n.proper), acronym=next((y.m.acronym for y in ev.ms if y.m.acronym), None),
+            series=_series_of(ctx, ev, name, is_main, out), acronym=next((y.m.acronym for y in ev.ms if y.m.acronym), None),
             ordinal=next((y.m.ordinal for y in ev.ms if y.m.ordinal), None),
             date=ev.date, location=loc, participants=list(dict.fromkeys(ps)), delegations=delegations,
             evidence=[Span(x.m.start, x.m.end) for x in ev.ms]))
