@@ -277,3 +277,152 @@ def test_descriptive_mentions_from_coreference_name_the_speaker(nlp) -> None:
     assert (s.speaker, s.speaker_name, s.kind, s.cue) == ("e1", "Lina Perez", "indirect", "stressed")
     assert s.text == "the border crossings would reopen in May"
     assert s.evidence and text[s.evidence[0].start:s.evidence[0].end].startswith("The diplomat")
+
+
+# -- other outlets' conventions (reports written for these tests) -----------------------
+
+REUTERS = """Kazakhstan seeks EU investment in green hydrogen, minister says
+
+ASTANA, March 5 (Reuters) - Kazakhstan wants European companies to invest in its green hydrogen projects and is ready to offer long-term supply contracts, Energy Minister Almas Sapargaliyev told Reuters on Tuesday.
+
+"We have the wind, the land and the pipelines to Europe. What we need is capital and technology," he told Reuters in an interview.
+
+The ministry announced the decision in Astana on Thursday.
+
+Kazakhstan will also double its rare earth output by 2030, according to a statement issued by the Ministry of Industry.
+
+"Europe is our natural market," Sapargaliyev said, adding that talks with German and Dutch utilities were at an advanced stage.
+"""
+
+MFA = """Kazakh Foreign Minister holds talks with EU Special Representative
+
+ASTANA. MFA of Kazakhstan - Minister of Foreign Affairs of Kazakhstan Murat Nurtleu met with the EU Special Representative for Central Asia Terhi Hakala on 14 February.
+
+The Minister stressed that Kazakhstan attaches great importance to its Enhanced Partnership and Cooperation Agreement with the European Union. He underlined the importance of the Trans-Caspian International Transport Route for both sides.
+
+Ms Hakala, in turn, noted that the EU is Kazakhstan's largest trade and investment partner.
+
+In a joint statement, the ministers reaffirmed their commitment to the full implementation of the Joint Roadmap.
+"""
+
+TASS = """Russian diplomat says Moscow open to talks with Central Asian states on water
+
+MOSCOW, June 10. /TASS/. Russia is ready to share its experience in water management with the Central Asian states, Russian Deputy Foreign Minister Mikhail Galuzin said on Monday.
+
+"Water is becoming a question of security for the whole region," he stressed. According to him, Moscow will host a conference on the topic in the autumn.
+
+The diplomat pointed out that Russia and Kazakhstan had already signed an agreement on the Irtysh and Ural rivers.
+"""
+
+INTERVIEW = """Ambassador: EU and Tajikistan must build more bridges
+
+DUSHANBE, 3 April 2024 - In an interview with Asia-Plus, EU Ambassador to Tajikistan Raimundas Karoblis spoke about the priorities of the bloc's cooperation with the country.
+
+Question: What are the main results of the past year?
+
+Karoblis: "We have launched three new programmes on border management and on energy. The most important result, however, is trust."
+
+Question: What comes next?
+
+The ambassador said the EU would increase the number of Erasmus+ scholarships for Tajik students.
+"""
+
+
+def _one(sts: list[dict], fragment: str) -> dict:
+    hits = [s for s in sts if fragment in s["text"]]
+    assert len(hits) == 1, (fragment, [s["text"][:60] for s in sts])
+    return hits[0]
+
+
+def test_wire_lead_told_the_outlet_adding_and_an_issued_statement(extract_text) -> None:
+    sts = _statements(extract_text, REUTERS)
+    lead = _one(sts, "green hydrogen projects")
+    assert (lead["kind"], lead["cue"], lead["speaker_name"]) == ("indirect", "told Reuters", "Almas Sapargaliyev")
+    assert lead["text"].startswith("Kazakhstan wants")  # the dateline is not what he said
+    quote = _one(sts, "capital and technology")
+    assert (quote["kind"], quote["speaker_name"]) == ("direct", "Almas Sapargaliyev")
+    adding = _one(sts, "Dutch utilities")
+    assert (adding["kind"], adding["speaker_name"]) == ("indirect", "Almas Sapargaliyev")
+    assert adding["text"].startswith("talks with")
+    issued = _one(sts, "rare earth output")
+    assert (issued["cue"], issued["speaker_name"]) == ("according to", "Ministry of Industry")
+    # a decision announced somewhere on some day says nothing by itself
+    assert not any("the decision" in s["text"] for s in sts)
+
+
+def test_press_release_titles_pronouns_of_either_gender_and_joint_statements(extract_text) -> None:
+    sts = _statements(extract_text, MFA)
+    stressed = _one(sts, "attaches great importance")
+    assert (stressed["cue"], stressed["speaker_name"]) == ("stressed", "Murat Nurtleu")
+    underlined = _one(sts, "Trans-Caspian International Transport Route")
+    assert (underlined["cue"], underlined["speaker_name"]) == ("underlined", "Murat Nurtleu")
+    assert underlined["text"].startswith("the importance of")
+    noted = _one(sts, "largest trade and investment partner")
+    assert noted["speaker_name"] == "Terhi Hakala"
+    joint = _one(sts, "full implementation of the Joint Roadmap")
+    assert (joint["speaker"], joint["speaker_name"]) == (None, "participants")
+
+
+def test_agency_style_stressed_according_to_him_and_the_diplomat(extract_text) -> None:
+    sts = _statements(extract_text, TASS)
+    assert all(s["speaker_name"] == "Mikhail Galuzin" for s in sts), sts
+    assert {s["cue"] for s in sts} >= {"said", "stressed", "According to", "pointed out"}
+    lead = _one(sts, "share its experience")
+    assert lead["text"].startswith("Russia is ready")
+    quote = _one(sts, "question of security")
+    assert quote["kind"] == "direct"
+
+
+def test_interview_answers_speak_for_the_labelled_interviewee(extract_text) -> None:
+    sts = _statements(extract_text, INTERVIEW)
+    answer = _one(sts, "three new programmes")
+    assert (answer["kind"], answer["speaker_name"]) == ("direct", "Raimundas Karoblis")
+    said = _one(sts, "Erasmus+ scholarships")
+    assert said["speaker_name"] == "Raimundas Karoblis"
+    assert not any("main results" in s["text"] for s in sts)  # the outlet's questions
+
+
+# -- quotations around their attribution -----------------------------------------------
+
+SPLIT = """Uzbekistan and EU talks
+
+TASHKENT - The EU and Uzbekistan held talks on Monday.
+
+“Uzbekistan is ready,” Foreign Minister Bakhtiyor Saidov said, “to take our partnership with the European Union to a new level.”
+
+"We will open two new border crossings," Saidov said. "Trade has doubled since 2019."
+
+Deputy Minister Lola Karimova said the talks had been "open and useful" and called on the EU to simplify visas for students.
+"""
+
+
+def test_a_quotation_resuming_in_its_sentence_is_one_statement(extract_text) -> None:
+    sts = _statements(extract_text, SPLIT)
+    whole = _one(sts, "Uzbekistan is ready")
+    assert whole["text"] == "Uzbekistan is ready, to take our partnership with the European Union to a new level."
+    assert (whole["kind"], whole["cue"], whole["speaker_name"]) == ("direct", "said", "Bakhtiyor Saidov")
+
+
+def test_a_quotation_after_the_attributions_full_stop_goes_on_with_its_cue(extract_text) -> None:
+    sts = _statements(extract_text, SPLIT)
+    first = _one(sts, "border crossings")
+    second = _one(sts, "Trade has doubled")
+    assert first is not second
+    assert (second["kind"], second["cue"], second["speaker_name"]) == ("direct", "said", "Bakhtiyor Saidov")
+
+
+def test_quoted_words_in_reported_speech_are_partial_and_a_call_stays_a_call(extract_text) -> None:
+    sts = _statements(extract_text, SPLIT)
+    partial = _one(sts, "open and useful")
+    assert (partial["kind"], partial["speaker_name"]) == ("partial", "Lola Karimova")
+    assert partial["text"].startswith("the talks had been open and useful")
+    call = _one(sts, "simplify visas")
+    assert (call["kind"], call["cue"], call["speaker_name"]) == ("indirect", "called on", "Lola Karimova")
+
+
+def test_a_pronoun_takes_the_last_subject_of_its_gender(extract_text) -> None:
+    text = ("Talks in Vienna\n\nThe OSCE conference opened in Vienna on Monday. Ms Katarina Holm "
+            "welcomed the delegates. Mr Tomas Ferreira presented the UNODC report on synthetic "
+            "drugs. She said that no country could secure its borders alone.\n")
+    s = _one(_statements(extract_text, text), "secure its borders")
+    assert s["speaker_name"] == "Katarina Holm"

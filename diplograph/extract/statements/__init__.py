@@ -182,8 +182,8 @@ def _from_quote(text: str, q: Quote, fr: Frame | None, prev: _Found | None,
         speaker = resolver.resolve(fr.subject) if fr.subject is not None else None
         if speaker is None:
             return []
-        spans = [(q.start, q.end), (fr.start, fr.end)]
-        return [_Found(min(q.start, fr.start), "direct", q.text(text), fr.cue, speaker, spans,
+        spans = [(q.start, q.end), _attribution_span(fr)]
+        return [_Found(min(a for a, _ in spans), "direct", q.text(text), fr.cue, speaker, spans,
                        quoted=True)]
     if prev is None or prev.speaker is None:
         return []
@@ -273,8 +273,19 @@ def _attribution(doc: "Doc", text: str, q: Quote, frames: list[Frame], verb_pos:
 
 def _resumes(text: str, attribution: Frame, q: Quote) -> bool:
     """'“A,” X said, “B.”': the quotation resumes right after the attribution's comma."""
-    between = text[attribution.end:q.start]
+    between = text[_attribution_span(attribution)[1]:q.start]
     return "," in between and not any(ch.isalnum() or ch in ".!?\n" for ch in between)
+
+
+def _attribution_span(fr: Frame) -> tuple[int, int]:
+    """The cue and its subject ('said Tomás Ferreira, the head of …'), without whatever
+    content the parse gave the verb across an adjacent quotation."""
+    start, end = fr.cue_start, fr.cue_end
+    if fr.subject is not None:
+        left, right = fr.subject.left_edge, fr.subject.right_edge
+        start = min(start, left.idx)
+        end = max(end, right.idx + len(right.text))
+    return start, end
 
 
 def _sentence_start(text: str, pos: int) -> int:
