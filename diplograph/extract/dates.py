@@ -9,6 +9,7 @@ need an anchor ("on Wednesday", "this year") resolve to None without one.
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -111,6 +112,12 @@ _MAY_MODAL = re.compile(r"\bmay\b(?!\s+\d)", re.IGNORECASE)
 
 def find(text: str) -> list[Found]:
     """Every date expression in ``text``, in text order, longest match winning overlaps."""
+    return list(_find(text))
+
+
+# The events stage and the document date both read one report's dates: keep the last few.
+@functools.lru_cache(maxsize=4)
+def _find(text: str) -> tuple[Found, ...]:
     cands: list[tuple[int, int, int, str, tuple[str | None, ...]]] = []
     for rank, (kind, rx) in enumerate(_PATTERNS):
         for m in rx.finditer(text):
@@ -125,7 +132,7 @@ def find(text: str) -> list[Found]:
             continue
         taken.append((s, e))
         out.append(Found(s, e, text[s:e], kind, groups))
-    return sorted(out, key=lambda f: f.start)
+    return tuple(sorted(out, key=lambda f: f.start))
 
 
 def _month_ok(m: re.Match[str]) -> bool:

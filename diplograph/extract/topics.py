@@ -24,9 +24,32 @@ _T = load("topics")
 _EXCLUDE = re.compile("|".join(_phrase(p) for p in _T["exclude"]), re.IGNORECASE)
 _CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (code, re.compile(_phrase(p), re.IGNORECASE)) for p, code in _T["claims"].items())
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (code, re.compile("|".join(_phrase(p) for p in _T["topics"][code]), re.IGNORECASE))
-    for code in TOPICS if code in _T["topics"])
+# Phrases indexed by their first word (or, for "cyber*", its prefix), so that the text's words
+# are looked up once instead of scanning it with one alternation per topic (15 ms a report).
+_BY_WORD: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+_BY_PREFIX: list[tuple[str, str, re.Pattern[str]]] = []
+for _code in TOPICS:
+    for _p in _T["topics"].get(_code, []):
+        _first = _p.split()[0].lower()
+        _rx = re.compile(_phrase(_p), re.IGNORECASE)
+        if _first.endswith("*"):
+            _BY_PREFIX.append((_first[:-1], _code, _rx))
+        else:
+            _BY_WORD.setdefault(_first.split("-")[0], []).append((_code, _rx))
+_WORDS = re.compile(r"\w+")
+
+
+def _scan(clean: str) -> list[tuple[int, str]]:
+    hits: set[tuple[int, str]] = set()
+    for m in _WORDS.finditer(clean):
+        w = m.group().lower()
+        for code, rx in _BY_WORD.get(w, ()):
+            if rx.match(clean, m.start()):
+                hits.add((m.start(), code))
+        for prefix, code, rx in _BY_PREFIX:
+            if w.startswith(prefix) and rx.match(clean, m.start()):
+                hits.add((m.start(), code))
+    return list(hits)
 
 
 def find(text: str, masked: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
@@ -39,7 +62,7 @@ def find(text: str, masked: list[tuple[int, int]] | None = None) -> list[tuple[i
     for code, rx in _CLAIMS:
         hits += [(m.start(), code) for m in rx.finditer(clean)]
         clean = rx.sub(lambda m: " " * len(m.group(0)), clean)
-    hits += [(m.start(), code) for code, rx in _PATTERNS for m in rx.finditer(clean)]
+    hits += _scan(clean)
     return sorted(hits)
 
 
