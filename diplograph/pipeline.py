@@ -164,6 +164,8 @@ def _prepare(item: RawInput | Failure) -> Document | str:
         return read_document(item)
     except DiplographError as err:
         return str(err)
+    except Exception as err:  # a bug in ingest/normalize must not take the batch down
+        return f"[E901] internal error in ingest/normalize: {type(err).__name__}: {err}"
 
 
 # -- worker processes -----------------------------------------------------------------

@@ -52,3 +52,15 @@ def test_run_inputs_keeps_input_order(workers):
              for i in range(7)]
     names = [r.name for r in pipeline.run_inputs(items, workers=workers, chunk=2)]
     assert names == [f"doc{i}" for i in range(7)]
+
+
+def test_a_bug_in_normalize_reports_the_document(extractor, monkeypatch):
+    def broken(raw):
+        if b"odd" in raw.data:
+            raise KeyError("unexpected")
+        return real(raw)
+
+    real = pipeline.read_document
+    monkeypatch.setattr(pipeline, "read_document", broken)
+    results = list(extractor.run([_raw("a", "An odd report."), _raw("b", "A plain report.")]))
+    assert "E901" in (results[0].error or "") and results[1].record is not None
