@@ -59,8 +59,10 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:[,.]?\s*(?:{date})\.?)?"
         r"(?:\s*\((?P<s1>[^()\n]{2,40})\)|\s*/(?P<s2>[^/\n]{2,40})/"
         r"|\.\s+(?P<s3>[A-Z][\w.\-]*(?:[ ][A-Z][\w.\-]*){0,2}))?"
-        # TASS closes "MOSCOW, June 3. /TASS/." with a full stop instead of a dash.
-        r"(?:\s*(?:--|[-–—―])|(?<=/)\.|(?P<colon>:))\s+(?=\S)",
+        # TASS closes "MOSCOW, June 3. /TASS/." with a full stop instead of a dash, Trend
+        # "BAKU, Azerbaijan, May 21. " with the full stop of its date.
+        r"(?:(?:\s*(?:--|[-–—―])|(?<=/)\.|(?P<colon>:))\s+(?=\S)"
+        r"|(?P<stop>(?<=\d\.))\s+(?=[A-Z\"“«‘']))",
         re.I)
 
 
@@ -75,6 +77,9 @@ def parse(body: str) -> Dateline | None:
     raw_source = m.group("s1") or m.group("s2") or m.group("s3")
     has_date = any(m.group(g) for g in ("d1", "m2", "d3", "y4"))
     if len(letters) < 3 or place.upper() in _not_places():
+        return None
+    if m.group("stop") and not (has_date and caps and not raw_source):
+        # Only a dated capitalised place ends at its date's full stop: "BAKU, May 21. The".
         return None
     if m.group("colon") and place_of(place) is None:
         # "NEW DELHI: ..." is a dateline, "DEAR ABBY: ..." is not; only known places count.

@@ -21,18 +21,27 @@ def _months() -> dict[str, int]:
     return {k.lower(): int(v) for k, v in load("temporal")["months"].items()}
 
 
-@functools.lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    temporal = load("temporal")
+def _date() -> str:
     month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
-    weekday = "|".join(sorted(map(re.escape, temporal["weekdays"]), key=len, reverse=True))
-    time = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
-    date = (
+    return (
         rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{month})\.?,?\s+(?P<y1>\d{{4}})"
         rf"|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
         r"|(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<y3>\d{4})"
         r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _date_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_date()})\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    temporal = load("temporal")
+    weekday = "|".join(sorted(map(re.escape, temporal["weekdays"]), key=len, reverse=True))
+    time = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
+    date = _date()
     return re.compile(
         r"(?:(?P<label>published|posted|updated|last updated|modified|date)\s*(?:on|at)?\s*:?\s*)?"
         rf"(?:{time}\s*[,|/–—-]?\s*)?"
@@ -62,6 +71,12 @@ def take(text: str) -> tuple[str, str | None]:
         return text, None
     out = "\n".join(kept + rest)
     return re.sub(r"\n{3,}", "\n\n", out).strip("\n"), published
+
+
+def find_date(line: str) -> str | None:
+    """The first full date (day, month and year) in a header line such as a byline (ISO)."""
+    m = _date_pattern().search(line)
+    return _iso(m) if m else None
 
 
 def _iso(m: re.Match[str]) -> str | None:

@@ -54,6 +54,23 @@ def _credit_pattern() -> re.Pattern[str]:
         r"|with reference to))\b")
 
 
+@functools.lru_cache(maxsize=1)
+def _lead_pattern() -> re.Pattern[str]:
+    names = {n for outlet in load("outlets")["outlets"]
+             for n in [outlet["name"], *outlet.get("aliases", [])] if not _HOST.match(n)}
+    alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    # The lead sentence up to its first full stop, closing on the credit.
+    return re.compile(rf"[^.!?\n]{{20,{CREDIT_CHARS}}}?, (?P<a>{alt}) reports\.(?:\s|$)")
+
+
+def lead_credit(body: str, start: int) -> str | None:
+    """The outlet that closes the lead sentence starting at ``start`` (just after a dateline
+    that names none): "BAKU, Azerbaijan, May 21. ..., Trend reports." Outside a wire lead
+    "X reports" is a citation, so nothing else counts."""
+    m = _lead_pattern().match(body, start)
+    return canonical_source(m.group("a"), known_only=True) if m else None
+
+
 def credited(body: str) -> str | None:
     """The outlet a lead credits itself to ("Kazinform refers to", "an AKIpress correspondent
     reports", "Trend reports citing"); only outlets known by name count."""
