@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diplograph.extract.statements.lexicon import Lexicon
+from diplograph.extract.context import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -100,7 +101,7 @@ def _clause(verb: "Token", right_only: bool) -> "Token | None":
     if right or right_only:
         return right[0] if right else None
     for c in verb.children:
-        if c.dep_ in _CLAUSE_DEPS and _finite(c) and "\n" not in verb.doc.text[c.idx:verb.idx]:
+        if c.dep_ in _CLAUSE_DEPS and _finite(c) and "\n" not in doc_text(verb.doc)[c.idx:verb.idx]:
             return c
     return None
 
@@ -154,12 +155,12 @@ def _cue(verb: "Token", extra: "Token | None") -> tuple[str, int, int]:
         if last.i - verb.i <= MAX_LISTENER_TOKENS and all(
                 t.dep_ in _LISTENER_DEPS for t in doc[verb.i + 1:last.i + 1] if t.i != extra.i):
             a, b = first.idx, _end(last)
-            return " ".join(doc.text[a:b].split()), a, b
+            return " ".join(doc_text(doc)[a:b].split()), a, b
         last = extra
     a, b = first.idx, _end(last)
     if extra is not None and extra.i > verb.i + 1:
-        return f"{doc.text[a:_end(verb)]} {extra.text}", a, b
-    return doc.text[a:b], a, b
+        return f"{doc_text(doc)[a:_end(verb)]} {extra.text}", a, b
+    return doc_text(doc)[a:b], a, b
 
 
 def _has_content(verb: "Token") -> bool:
@@ -186,7 +187,7 @@ def _according(tok: "Token", text: str) -> Frame | None:
 
 
 def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool]) -> list[Frame]:
-    text = doc.text
+    text = doc_text(doc)
 
     def is_cue(t: "Token") -> bool:
         return t.pos_ == "VERB" and lex.is_cue_lemma(t.lemma_.lower())

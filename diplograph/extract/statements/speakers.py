@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, doc_text
 from diplograph.extract.statements.lexicon import Lexicon
 from diplograph.knowledge import load
 
@@ -380,7 +380,7 @@ class Resolver:
         if first.lower_ in _DETERMINERS and first.i < tok.i:
             first = doc[first.i + 1]
         end = tok.idx + len(tok.text)
-        desc = " ".join(doc.text[first.idx:end].split())
+        desc = " ".join(doc_text(doc)[first.idx:end].split())
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("for", "of"):
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
@@ -388,7 +388,7 @@ class Resolver:
                 if owner is not None:
                     return Speaker(None, f"{owner.name}'s {desc}", "description")
                 if c.lower_ == "of" and c.i == tok.i + 1:  # "head of the European delegation"
-                    desc = " ".join(doc.text[first.idx:c.right_edge.idx + len(c.right_edge.text)].split())
+                    desc = " ".join(doc_text(doc)[first.idx:c.right_edge.idx + len(c.right_edge.text)].split())
         return Speaker(None, desc, "description")
 
 
