@@ -149,7 +149,7 @@ def _entity_text(ents: list[dict[str, Any]]) -> str:
         for ev in e["events"]:
             out.append(f"  event {ev['id']} {ev['date'] or '?'} {ev['name']} ({ev['role']})")
         for st in e["statements"]:
-            out.append(f"  said ({st['kind']}): {st['text']}")
+            out.append(f"  {st.get('cue') or 'said'} ({st['kind']}): {st['text']}")
     return "\n".join(out)
 
 

@@ -169,7 +169,8 @@ def _entity(s: Any, ent: EntityRow) -> dict[str, Any]:
     docs: list[str] = []
     for de, d in s.execute(q):
         docs.append(d.id)
-        when = d.published or d.date_latest
+        # Undated reports: the title held at the latest dated past event the report describes.
+        when = d.published or d.date_earliest or d.date_latest
         for r in de.roles or []:
             titles.append({"title": r.get("title"), "organization": r.get("organization"),
                            "date": when, "document": d.id})
