@@ -30,6 +30,7 @@ _LEAD_THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The matching key of a name: lower case, no leading "the", dashes and spaces folded."""
     s = _SPACE.sub(" ", text).strip()

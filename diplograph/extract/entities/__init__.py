@@ -41,7 +41,7 @@ def run(ctx: Context) -> None:
     reg = Registry(text)
     taken = _Occupied()
     demonyms: list[Hit] = []
-    named = _disjoint(runs.headed(doc) + runs.lower_headed(doc))
+    named = _disjoint(runs.headed(doc, text) + runs.lower_headed(doc, text))
     absorbing = [(r.start, r.end) for r in named if r.absorbs]
     parties: dict[int, Hit] = {}  # token end -> country or demonym hit
     for h in scan(doc, text):
@@ -65,7 +65,7 @@ def run(ctx: Context) -> None:
     for r in named:
         reg.add_run(r)
         taken.add(r.start, r.end)
-    for r in runs.initiatives(doc):
+    for r in runs.initiatives(doc, text):
         if not any(r.start < k.end and k.start < r.end for k in named):
             reg.add_initiative(r.name, r.start, r.end)
             taken.add(r.start, r.end)
@@ -368,7 +368,7 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
     if _derived_demonym(key) or _adjective_phrase(ent) or _common_word(ent):
         return
     if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and len(name.split()) >= 2
-                             and persons.looks_like_name(name) and _has_role(ent)):
+                             and persons.looks_like_name(name) and _has_role(ent, text)):
         if persons.looks_like_name(name) and not gz.party_code(name):
             reg.add_person(name, start, end)
             taken.add(start, end)
@@ -439,11 +439,11 @@ def _common_word(ent: "SpacySpan") -> bool:
     return len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start
 
 
-def _has_role(ent: "SpacySpan") -> bool:
+def _has_role(ent: "SpacySpan", text: str) -> bool:
     doc = ent.doc
-    for phrase in (persons.apposition(doc, ent.end_char),
-                   persons.left_apposition(doc, ent.start_char),
-                   (persons.premodifier(doc, ent.start) or (None,))[0]):
+    for phrase in (persons.apposition(doc, text, ent.end_char),
+                   persons.left_apposition(doc, text, ent.start_char),
+                   (persons.premodifier(doc, text, ent.start) or (None,))[0]):
         if phrase and persons.parse_role(phrase, {}):
             return True
     return False
@@ -454,14 +454,14 @@ def _roles(doc: "Doc", text: str, reg: Registry) -> None:
     tok_at = {t.idx: t.i for t in doc}
     for person, start, end in reg.person_name_mentions():
         readings: list[persons.RoleReading] = []
-        for phrase in (persons.apposition(doc, end), persons.left_apposition(doc, start)):
+        for phrase in (persons.apposition(doc, text, end), persons.left_apposition(doc, text, start)):
             if phrase:
                 r = persons.parse_role(phrase, known)
                 if r:
                     readings.append(r)
         ti = tok_at.get(start)
         if ti is not None:
-            pre = persons.premodifier(doc, ti)
+            pre = persons.premodifier(doc, text, ti)
             if pre:
                 r = persons.parse_role(pre[0], known)
                 if r:

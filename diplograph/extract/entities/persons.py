@@ -191,9 +191,9 @@ def _verbless(doc: "Doc", start: int, end: int) -> bool:
     return _verb_at(doc, start, end) == end
 
 
-def apposition(doc: "Doc", end: int) -> str | None:
-    """The phrase after a name: "Enrique Mora, Deputy Secretary General ... Service,"."""
-    text = doc.text
+def apposition(doc: "Doc", text: str, end: int) -> str | None:
+    """The phrase after a name: "Enrique Mora, Deputy Secretary General ... Service,".
+    ``text`` is ``doc.text``, passed in because building it walks the whole document."""
     m = _APPOSITION.match(text, end, min(len(text), end + 200))
     if m is None:
         return None
@@ -203,16 +203,15 @@ def apposition(doc: "Doc", end: int) -> str | None:
     return phrase or None
 
 
-def left_apposition(doc: "Doc", start: int) -> str | None:
+def left_apposition(doc: "Doc", text: str, start: int) -> str | None:
     """A sentence-initial phrase before a name: "The Turkish economics minister, Ali Babacan"."""
-    text = doc.text
     m = _LEFT_APPOSITION.search(text, max(0, start - 120), start)
     if m and _verbless(doc, m.start(1), m.end(1)):
         return m.group(1)
     return None
 
 
-def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
+def premodifier(doc: "Doc", text: str, tok_start: int) -> tuple[str, int] | None:
     """Title words right before a name ("French president", "Foreign Secretary") and the
     character offset where they start."""
     lex = lexicon()
@@ -250,7 +249,7 @@ def premodifier(doc: "Doc", tok_start: int) -> tuple[str, int] | None:
         return None
     start = doc[first].idx
     end = doc[tok_start - 1].idx + len(doc[tok_start - 1].text)
-    return doc.text[start:end], start
+    return text[start:end], start
 
 
 _TITLE_JOINS = frozenset({"of", "for", "and", "the", "&", "–", "—", "-"})

@@ -144,10 +144,9 @@ def _admin_country(doc: "Doc", i: int, j: int, bare: str) -> str | None:
     return gz.subdivision_country(bare)
 
 
-def headed(doc: "Doc") -> list[Run]:
+def headed(doc: "Doc", text: str) -> list[Run]:
     """Capitalised runs ending in a body's or a geographic head word."""
     lex = lexicon()
-    text = doc.text
     out: list[Run] = []
     for i, j in _runs(doc, _ORG_CONNECTORS):
         i = _trim_left(doc, i, j, lex)
@@ -180,17 +179,19 @@ def headed(doc: "Doc") -> list[Run]:
 
 def _match_seq(doc: "Doc", k: int, seqs: Sequence[tuple[str, ...]]) -> int:
     """Length of the longest sequence in ``seqs`` the tokens from ``k`` spell, 0 when none."""
+    first = doc[k].lower_ if k < len(doc) else ""
     for seq in seqs:
+        if seq[0] != first:
+            continue
         n = len(seq)
         if k + n <= len(doc) and all(doc[k + m].lower_ == seq[m] for m in range(n)):
             return n
     return 0
 
 
-def lower_headed(doc: "Doc") -> list[Run]:
+def lower_headed(doc: "Doc", text: str) -> list[Run]:
     """A capitalised name followed by a lower-case region, site or programme word."""
     lex = lexicon()
-    text = doc.text
     out: list[Run] = []
     for i, j in _runs(doc, frozenset({"-"})):
         i = _trim_left(doc, i, j, lex)
@@ -233,11 +234,10 @@ def lower_headed(doc: "Doc") -> list[Run]:
     return out
 
 
-def initiatives(doc: "Doc") -> list[Run]:
+def initiatives(doc: "Doc", text: str) -> list[Run]:
     """Capitalised runs holding a programme word ("EU Strategy on Central Asia", "Convention
     on the Rights of Persons with Disabilities") and quoted capitalised names with one."""
     lex = lexicon()
-    text = doc.text
     out: list[Run] = []
     ents_end = {e.start: e.end for e in doc.ents if e.label_ in ("ORG", "LAW", "WORK_OF_ART")}
     for i, j in _runs(doc, lex.connectors):
