@@ -281,11 +281,14 @@ def test_credit_in_lead(lead: str, source: str | None) -> None:
 
 
 def test_no_credit_in_bbc_corpus() -> None:
-    """BBC reports cite other outlets ("told Reuters", "the FT reported"); none is a credit."""
+    """BBC reports cite other outlets ("told Reuters", "the FT reported"); none is a credit.
+    Only the BBC's own correspondents ("BBC correspondents said") name it."""
     rows = require_shared("data", "news-en", "articles.jsonl").read_text("utf-8").splitlines()
     from diplograph.normalize.source import credited
 
-    assert [credited(json.loads(r)["text"]) for r in rows[:800]] == [None] * 800
+    found = [credited(json.loads(r)["text"]) for r in rows[:800]]
+    assert set(found) == {None, "BBC"}
+    assert found.count("BBC") == 1  # bbc-business-241
 
 
 @pytest.mark.parametrize("name, canonical", [
