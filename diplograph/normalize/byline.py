@@ -19,7 +19,7 @@ HEADER_LINES = 6
 MAX_CHARS = 120
 MAX_WORDS = 18
 _PARTICLES = r"(?:de|da|del|der|di|du|van|von|le|la|al|el|bin|ibn|ben|ul|ur)"
-_NAME = rf"[A-Z][\w'’\-]*\.?(?:\s+(?:{_PARTICLES}\s+)?[A-Z][\w'’\-]*\.?){{0,4}}"
+_NAME = rf"[A-Z][\w'’\-]*\.?(?:\s+(?:{_PARTICLES}\s+){{0,2}}[A-Z][\w'’\-]*\.?){{0,4}}"
 # A byline does not end like a sentence: a final full stop after a word (not an initial).
 _SENTENCE_END = re.compile(r"\w{3,}[.!?][\"'”’»)]*$")
 

@@ -78,7 +78,7 @@ def parse(body: str) -> Dateline | None:
     has_date = any(m.group(g) for g in ("d1", "m2", "d3", "y4"))
     if len(letters) < 3 or place.upper() in _not_places():
         return None
-    if m.group("stop") and not (has_date and caps and not raw_source):
+    if m.group("stop") is not None and not (has_date and caps and not raw_source):
         # Only a dated capitalised place ends at its date's full stop: "BAKU, May 21. The".
         return None
     if m.group("colon") and place_of(place) is None:
@@ -100,8 +100,8 @@ def parse(body: str) -> Dateline | None:
 
 
 def _title(place: str) -> str:
-    """ "NUR-SULTAN" -> "Nur-Sultan", "ST. PETERSBURG" -> "St. Petersburg"."""
-    return re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize(), place.lower())
+    """ "NUR-SULTAN" -> "Nur-Sultan", "ST. PETERSBURG" -> "St. Petersburg", "XI'AN" -> "Xi'an"."""
+    return re.sub(r"[^\W\d_][^\s\-.]*", lambda w: w.group().capitalize(), place.lower())
 
 
 def _iso(m: re.Match[str]) -> str | None:
