@@ -43,10 +43,13 @@ def run(ctx: Context) -> None:
     demonyms: list[Hit] = []
     named = _disjoint(runs.headed(doc, text) + runs.lower_headed(doc, text))
     absorbing = [(r.start, r.end) for r in named if r.absorbs]
+    bodies = [(r.start, r.end) for r in named if r.kind == "organization"]
     parties: dict[int, Hit] = {}  # token end -> country or demonym hit
     for h in scan(doc, text):
         if any(s <= h.start and h.end <= e for s, e in absorbing):
             continue  # "China" in "South China Sea"
+        if h.kind == "organization" and any(s < h.start and h.end <= e for s, e in bodies):
+            continue  # "Commission" in "National Development and Reform Commission"
         if _currency_qualifier(doc, h) or _title_qualifier(doc, h):
             taken.add(h.start, h.end)  # claimed, so the NER's reading is dropped too
             continue

@@ -62,6 +62,9 @@ def looks_like_name(text: str) -> bool:
             return False
         if w.lower() in lex.title_heads or w.isupper() and len(w) > 1 and "." not in w:
             return False
+    # "Line D": an initial closes no name
+    if len(words) > 1 and len(words[-1].rstrip(".")) == 1:
+        return False
     return not (words[0].lower() in PARTICLES)
 
 
@@ -220,7 +223,9 @@ def premodifier(doc: "Doc", text: str, tok_start: int) -> tuple[str, int] | None
     while i >= 0:
         tok = doc[i]
         low = tok.lower_
-        if low in _TITLE_JOINS and i > 0 and first is not None and _title_word(doc[i - 1]):
+        if low in _TITLE_JOINS and i > 0 and first is not None and (
+                _title_word(doc[i - 1]) or i > 1 and doc[i - 1].lower_ in ("of", "for")
+                and low == "the" and _title_word(doc[i - 2])):
             i -= 1  # "Minister of Digital Development and Transport", "Prime Minister – Minister"
             continue
         if tok.is_space or tok.is_punct and tok.text not in ("-",):

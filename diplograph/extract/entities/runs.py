@@ -72,6 +72,8 @@ def _runs(doc: "Doc", connectors: frozenset[str]) -> list[tuple[int, int]]:
             t = doc[j]
             if t.is_space or t.is_sent_start or (t.ent_type_ == "PERSON" and t.ent_iob_ == "B"):
                 break
+            if t.lower_ in ("and", "&") and j + 1 < n and doc[j + 1].lower_ == "the":
+                break  # "... Forestry and the Ministry of ...": two names
             if _glued(doc, j) or _capital(t) and t.ent_type_ != "PERSON":
                 last = j
             elif not (t.lower_ in connectors and j + 1 < n and doc[j + 1].text[:1].isalpha()):
@@ -87,7 +89,8 @@ def _trim_left(doc: "Doc", i: int, j: int, lex: Lexicon) -> int:
     while i < j:
         t = doc[i]
         # names do not open with a preposition or adverb ("Through Global Gateway, ...")
-        if t.lower_ == "the" or (t.pos_ in _FUNCTION_POS or t.is_sent_start and t.pos_ in _LEAD_POS) \
+        if t.lower_ == "the" or (t.pos_ in _FUNCTION_POS or t.is_sent_start
+                                 and (t.pos_ in _LEAD_POS or t.tag_ in ("NN", "NNS"))) \
                 and not _known(t.text):
             i += 1
             continue
@@ -129,6 +132,14 @@ def _country_before(doc: "Doc", i: int) -> str | None:
         c = gz.country(doc[i - 2].text)
         return c.code if c else None
     return None
+
+
+def _body_country(doc: "Doc", i: int, j: int) -> str | None:
+    """"Kazakh Agency for ...", "Ministry of Water Resources of Kazakhstan"."""
+    c = gz.country(doc[i].text)
+    if c is None and j - i >= 3 and doc[j - 2].lower_ == "of":
+        c = gz.country(doc[j - 1].text)
+    return c.code if c else None
 
 
 def _admin_country(doc: "Doc", i: int, j: int, bare: str) -> str | None:
@@ -173,6 +184,8 @@ def headed(doc: "Doc", text: str) -> list[Run]:
         country = None
         if kind == "region" and doc[head].lower_ in lex.admin_heads:
             country = _admin_country(doc, i, end, doc[i:head].text)
+        elif kind == "organization":
+            country = _body_country(doc, i, end)
         out.append(Run(start, stop, kind, name, country, absorbs=kind == "region"))
     return out
 
