@@ -19,6 +19,7 @@ from diplograph.extract.events import attrs, mentions, parties, verbs
 from diplograph.extract.events.mentions import Mention
 from typing import TYPE_CHECKING
 
+from diplograph.knowledge import load
 from diplograph.model import Delegation, Event, EventDate, Location, Span
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ __all__ = ["run"]
 # with "the G8 summit in July" and keeps "June summit" apart from "summit meeting" (BBC dev).
 SAME_NAME = 0.5
 _LEVELS = {"cue": 3, "date": 2, "tense": 1}
+_E = load("events")
 
 
 @dataclass(slots=True)
@@ -307,55 +309,130 @@ def _type(ev: _Ev, ctx: Context, is_main: bool, lead: str) -> str:
     return n.type
 
 
-def _series(name: str, proper: bool) -> str | None:
-    """A named format without its leading parties: "Central Asia-European Union High-level ... Dialogue"."""
+_FORMAT_WORDS = frozenset(_E["format_words"])
+_RECURRENCE = frozenset(_E["recurrence_modifiers"])
+_NEXT = frozenset(_E["next_modifiers"])
+_PREVIOUS = frozenset(_E["previous_modifiers"])
+_SEPARATORS = frozenset({"-", "–", "—", "plus", "+", "and", "&"})
+_NAME_FUNCTION = frozenset({"of", "on", "the", "and", "for", "in", "a", "an", "-", "–"})
+# A format name keeps its parties when what is left is this short: "EU-Central Asia Ministerial
+# Meeting", "China-Central Asia Summit" are the series, "High-level Political and Security
+# Dialogue" stands alone (shared and test golds).
+SHORT_REST = 2
+
+
+def _is_party(chunk: str) -> bool:
+    g = parties.gazetteer
+    org = g.organization(chunk)
+    return bool(g.party_code(chunk) or g.region(chunk) or parties.format_members(chunk)
+                or (org is not None and org.country is None))
+
+
+def _party_prefix(words: list[str]) -> int:
+    """How many leading words of a name are its parties: "EU-Central Asia", "Central Asia plus Japan"."""
+    for i in range(len(words), 0, -1):
+        prefix = " ".join(words[:i])
+        tokens = re.split(r"\s*[-–—+&]\s*|\s+(?:plus|and)\s+", prefix)
+        chunks = [c.strip() for c in tokens if c.strip()]
+        if chunks and prefix.split()[-1] not in _SEPARATORS and all(_is_party(c) for c in chunks):
+            return i
+    first = words[0] if words else ""
+    a, _, b = first.replace("–", "-").partition("-")
+    if b and _is_party(a):
+        return -1  # "ASEAN-led" style: the first word is half party
+    return 0
+
+
+def _series(name: str, proper: bool, recurs: bool = False) -> str | None:
+    """The format a named event belongs to: its name without a trailing format word, less its
+    leading parties when the rest is a name on its own ("High-level Political and Security
+    Dialogue"); a name with no parties is a format only when the text shows it recurs."""
     if not proper:
         return None
     words = name.replace("–", "-").split()
-    rest = words
-    for i in range(len(words), 0, -1):
-        prefix = " ".join(words[:i])
-        chunks = [c.strip() for c in prefix.replace("-", " - ").split(" - ") if c.strip()]
-        if chunks and all(parties.gazetteer.party_code(c) or parties.gazetteer.region(c) for c in chunks):
-            rest = words[i:]
-            break
-    else:
-        first = words[0] if words else ""
-        if "-" in first:
-            a, _, b = first.partition("-")
-            if (parties.gazetteer.party_code(a) or parties.gazetteer.region(a)) and b:
-                rest = [b] + words[1:]
-    if rest is words:
+    while words and words[-1].lower() in _FORMAT_WORDS and len(words) > 1:
+        words = words[:-1]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
         return None
-    series = " ".join(rest).lstrip("- ")
-    return series if len(series.split()) > 1 else None
+    k = _party_prefix(words)
+    if k == -1:
+        a, _, b = words[0].partition("-")
+        rest = [b] + words[1:]
+    else:
+        rest = words[k:] if k > 0 else words
+    content = [w for w in rest if w.lower() not in _NAME_FUNCTION]
+    if k == 0:
+        return " ".join(words) if recurs and content else None
+    if len(content) <= SHORT_REST:
+        return " ".join(words)
+    return " ".join(rest).lstrip("- ")
+
+
+def _recurs(ctx: Context, ev: _Ev) -> bool:
+    """Whether the text shows an event's format recurs: an ordinal, "annual", "next", ..."""
+    return any(x.m.ordinal or any(ctx.doc[i].lower_ in _RECURRENCE for i in x.m.left_modifiers) for x in ev.ms)
 
 
 def _series_of(ctx: Context, ev: _Ev, name: str, is_main: bool, done: list[Event]) -> str | None:
     """The format an event belongs to: its proper name less its parties; "the 12th meeting of the
     X Working Group" is a round of X; "the next meeting of the working group" is a round of the
-    main event's format when its words are the main event's."""
+    main event's format when its words are the main event's; "a C5+1 business forum" is of a
+    format named before."""
     n = ev.naming.m
-    own = _series(name, n.proper)
+    recurs = _recurs(ctx, ev)
+    own = _series(name, n.proper, recurs)
     if own or n.label:
         return own
     words = name.split()
     if n.complement and len(words) > 2 and words[1] == "of" and words[2] == "the" and any(
             w[:1].isupper() for w in words[3:]):
         inner = " ".join(words[3:])
-        return _series(inner, True) or inner
+        return _series(inner, True, True) or inner
     main = done[0] if done and done[0].main else None
     if not is_main and main is not None and main.series and n.content:
         known = {w.lower() for w in re.findall(r"\w+", main.name + " " + main.series)}
         if n.content <= known:
             return main.series
+    low = f" {name.lower()} "
+    return next((e.series for e in done if e.series and f" {e.series.lower()} " in low), None)
+
+
+def _ordinal_of(ctx: Context, ev: _Ev, series: str | None, main: Event | None) -> int | None:
+    """The round number the text gives, else the main round's ± 1 for "the next/previous" round
+    of the main event's format."""
+    own = next((y.m.ordinal for y in ev.ms if y.m.ordinal), None)
+    if own is not None or main is None or main.ordinal is None or not series or series != main.series:
+        return own
+    for y in ev.ms:
+        mods = {ctx.doc[i].lower_ for i in y.m.left_modifiers if ctx.doc[i].head.i == y.m.head}
+        if mods & _NEXT:
+            return main.ordinal + 1
+        if mods & _PREVIOUS:
+            return main.ordinal - 1 if main.ordinal > 1 else None
     return None
+
+
+# A lead paragraph has at least this many words; shorter first paragraphs are datelines and
+# kickers ("LUXEMBOURG, 23 October 2023 – EEAS Press Release").
+LEAD_WORDS = 8
+
+
+def _lead(text: str, sents: list) -> str:
+    """The report's first paragraph that is a sentence, with whatever stands before it."""
+    pos = 0
+    while True:
+        para = text.find("\n\n", pos)
+        end = para if para > 0 else len(text)
+        if len(text[pos:end].split()) >= LEAD_WORDS or end == len(text):
+            return text[:end] if end > 0 else sents[0].text
+        pos = end + 2
 
 
 def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
     text = ctx.text
-    para = text.find("\n\n")
-    lead = text[:para] if para > 0 else sents[0].text
+    lead = _lead(text, sents)
     ordered = sorted(events, key=lambda e: (e is not main, e.ms[0].m.start))
     names_spans = {id(ev): [(x.m.start, x.m.end) for x in ev.ms] for ev in events}
     sent_events: dict[int, set[int]] = {}
@@ -380,16 +457,18 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
         other = [sp for e2 in ordered if e2 is not ev for sp in names_spans[id(e2)]]
         ps: list[str] = []
         ps += parties.parties_in(ctx, n.name_start, n.name_end)
+        ps += parties.format_members(text[n.name_start:n.name_end])
         main_sents = sorted({x.m.sent for x in ev.ms}) if is_main else []
+        spans = [(0, len(lead))] + [(sents[si].start_char, sents[si].end_char) for si in main_sents]
         if is_main:
-            ps += parties.parties_in(ctx, 0, len(lead), other + places)
-            for si in main_sents:
-                ps += parties.parties_in(ctx, sents[si].start_char, sents[si].end_char, other + places)
-        delegations = _dedupe(dels[id(ev)] + [d for x in ev.ms for d in x.m.attendees])
+            for a, b in spans:
+                ps += parties.parties_in(ctx, a, b, other + places)
+                ps += parties.group_members(_outside(text, a, b, other))
+        delegations = _dedupe(dels[id(ev)] + [d for x in ev.ms for d in x.m.attendees]
+                              + parties.persons_named(ctx, n.name_start, n.name_end))
         etype = _type(ev, ctx, is_main, lead)
-        if is_main and etype == "summit":
+        if is_main and etype in ("summit", "visit"):
             led = {d.party for d in delegations if d.head}
-            spans = [(0, len(lead))] + [(sents[si].start_char, sents[si].end_char) for si in main_sents]
             for a, b in spans:
                 for d in parties.leaders_in(ctx, a, b):
                     if d.party not in led:
@@ -398,19 +477,52 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
         parties.fill_heads(ctx, delegations)
         ps += [d.party for d in delegations]
         loc = ev.location
-        if loc and loc.country and etype == "visit":
-            ps.append(loc.country)  # the host of a visit
         if loc and loc.country and not is_main:
             ps = [p for p in ps if p != loc.country or p in {d.party for d in delegations}]
+        if loc and loc.country and etype == "visit":
+            ps.append(loc.country)  # the host of a visit
+        series = _series_of(ctx, ev, name, is_main, out)
+        main_ev = out[0] if out and out[0].main else None
         out.append(Event(
             id=f"v{k}", type=etype, name=name, main=is_main,  # type: ignore[arg-type]
             status=_status(ev),  # type: ignore[arg-type]
-            series=_series_of(ctx, ev, name, is_main, out), acronym=next((y.m.acronym for y in ev.ms if y.m.acronym), None),
-            ordinal=next((y.m.ordinal for y in ev.ms if y.m.ordinal), None),
+            series=series, acronym=next((y.m.acronym for y in ev.ms if y.m.acronym), None),
+            ordinal=_ordinal_of(ctx, ev, series, main_ev),
             date=ev.date, location=loc, participants=list(dict.fromkeys(ps)), delegations=delegations,
             evidence=[Span(x.m.start, x.m.end) for x in ev.ms]))
+    if out[0].type == "summit":
+        _summit_leaders(ctx, out[0])
+    _rounds_share_their_parties(out)
     _signings_take_their_meeting(out, [sorted({x.m.sent for x in ev.ms}) for ev in ordered])
     ctx.events.extend(out)
+
+
+def _outside(text: str, a: int, b: int, skip: list[tuple[int, int]]) -> str:
+    """``text[a:b]`` with the ``skip`` spans blanked out."""
+    chars = list(text[a:b])
+    for x, y in skip:
+        for i in range(max(x, a), min(y, b)):
+            chars[i - a] = " "
+    return "".join(chars)
+
+
+def _summit_leaders(ctx: Context, main: Event) -> None:
+    """At a summit each taking part state is led by its head of state, wherever the report names him."""
+    led = {d.party for d in main.delegations if d.head}
+    for d in parties.leaders_in(ctx, 0, len(ctx.text)):
+        if d.party in main.participants and d.party not in led:
+            led.add(d.party)
+            main.delegations = [x for x in main.delegations if x.party != d.party] + [d]
+
+
+def _rounds_share_their_parties(out: list[Event]) -> None:
+    """Another round of the main event's format has the main event's parties."""
+    main = out[0]
+    if not main.main or not main.series or not main.participants:
+        return
+    for ev in out[1:]:
+        if ev.series == main.series and set(ev.participants) <= set(main.participants):
+            ev.participants = list(main.participants)
 
 
 def _signings_take_their_meeting(out: list[Event], sents: list[list[int]]) -> None:

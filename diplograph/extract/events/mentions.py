@@ -310,8 +310,8 @@ def _ordinal(word: str) -> int | None:
 
 def cue_type(text: str) -> str | None:
     low = f" {text.lower()} "
-    for b in _CUE_BLOCKERS:  # a meeting of deputy ministers is no ministerial
-        low = re.sub(rf" {b} \w+", " ", low)
+    for b in _CUE_BLOCKERS:  # a meeting of deputy (foreign) ministers is no ministerial
+        low = re.sub(rf" {b} (?:\w+ ){{0,2}}?minister\w*| {b} \w+", " ", low)
     for etype in ("summit", "ministerial"):
         if any(f" {c} " in low or f" {c}'" in low for c in TYPE_CUES[etype]):
             return etype

@@ -7,6 +7,7 @@ led by X", "X will represent Y" and "X attends/hosts" clauses.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,30 @@ _DELEGATION_NOUNS = frozenset(_E["delegation_nouns"])
 _LOWER_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
 _HEAD_TITLES = frozenset(_E["heads_of_state_titles"])
 _PLACE_NOUNS = frozenset(_E["place_nouns"])
+_REGIONS: dict[str, tuple[str, ...]] = {k: tuple(v["members"]) for k, v in _E["region_formats"].items()
+                                        if not k.startswith("_")}
+
+
+def _names_alt(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+# A region as a party to a format ("EU-Central Asia", "C5+1"): its name as a whole word.
+_REGION_IN_NAME = [(re.compile(rf"(?<![\w])(?:{_names_alt(v['names'])})(?![a-z])"), k)
+                   for k, v in _E["region_formats"].items() if not k.startswith("_")]
+# A region's members as a group in a sentence: "the five Central Asian states", "Central Asian leaders".
+_REGION_GROUP = [(re.compile(rf"\b(?:{_names_alt(v['names'])})\s+(?:{_names_alt(_E['member_plurals'])})\b"), k)
+                 for k, v in _E["region_formats"].items() if not k.startswith("_")]
+
+
+def format_members(name: str) -> list[str]:
+    """Member states of the regions a format's name joins: "EU-Central Asia Ministerial Meeting"."""
+    return [c for rx, k in _REGION_IN_NAME if rx.search(name) for c in _REGIONS[k]]
+
+
+def group_members(text: str) -> list[str]:
+    """Member states a sentence names as a group: "leaders of the five Central Asian countries"."""
+    return [c for rx, k in _REGION_GROUP if rx.search(text) for c in _REGIONS[k]]
 
 
 def _entity_party(e: Entity) -> str | None:
@@ -248,4 +273,16 @@ def leaders_in(ctx: Context, start: int, end: int) -> list[Delegation]:
         if party is None or (title is None and owner is None):
             continue
         out.setdefault(party, Delegation(party, e.name, title))
+    return list(out.values())
+
+
+def persons_named(ctx: Context, start: int, end: int) -> list[Delegation]:
+    """Persons an event's name holds ("talks between Jack Straw and the Indian government"),
+    each as the head of their state's delegation."""
+    out: dict[str, Delegation] = {}
+    for m in ctx.mentions_in(start, end):
+        e = ctx.entity(m.entity_id)
+        if e is None or e.type != "person" or not e.country:
+            continue
+        out.setdefault(e.country, Delegation(e.country, e.name, e.roles[0].title if e.roles else None))
     return list(out.values())
