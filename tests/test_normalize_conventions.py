@@ -105,6 +105,13 @@ def test_our_gold_reports_document_section() -> None:
     ("TOKYO, March 3 (Kyodo) - Japan", "Tokyo", "Kyodo", None),
     ("KUALA LUMPUR, May 14 (Bernama) -- Malaysia", "Kuala Lumpur", "Bernama", None),
     ("ABU DHABI, 3rd June, 2024 (WAM) -- The UAE", "Abu Dhabi", "WAM", "2024-06-03"),
+    ("MOSCOW, March 14 - RIA Novosti. Russia and", "Moscow", "RIA Novosti", None),
+    ("ASHGABAT, 14 March 2024 – TDH. Turkmenistan", "Ashgabat", "TDH", "2024-03-14"),
+    ("Tashkent, March 14 (UzA). Uzbekistan", "Tashkent", "UzA", None),
+    ("DUSHANBE, 12.03.2024 /NIAT Khovar/. Tajikistan", "Dushanbe", "Khovar", "2024-03-12"),
+    ("Brussels, 23/10/2023 – The EU", "Brussels", None, "2023-10-23"),
+    ("ASTANA, 5 January 2024, 14:35 (Kazinform) - The", "Astana", "Kazinform", "2024-01-05"),
+    ("XI'AN, May 19 (Xinhua) -- China", "Xi'an", "Xinhua", None),
 ])
 def test_wire_datelines(line: str, place: str, source: str | None, published: str | None) -> None:
     dl = dateline.parse(line)
@@ -116,9 +123,15 @@ def test_wire_datelines(line: str, place: str, source: str | None, published: st
     "Baku, May 21. Azerbaijan and Georgia met.",  # title case needs a dash or a credit
     "IN 2023. The talks were held.",
     "COVID-19. The pandemic slowed trade.",
+    "Astana (Kazakhstan). The talks were held.",
 ])
 def test_full_stop_closes_only_dated_capital_datelines(line: str) -> None:
     assert dateline.parse(line) is None
+
+
+def test_text_after_a_dash_stays_unless_an_outlet() -> None:
+    dl = dateline.parse("BRUSSELS - EU ministers met. Then they left.")
+    assert dl is not None and (dl.source, dl.end) == (None, len("BRUSSELS - "))
 
 
 # -- bylines --------------------------------------------------------------------------

@@ -50,19 +50,22 @@ def _pattern() -> re.Pattern[str]:
     date = (
         rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
         rf"|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
-        r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4})"
+        r"|(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<y3>\d{4})"
         r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
     )
     return re.compile(
         rf"(?P<place>{word}(?:[ ]{word}){{0,3}})"
         rf"(?:,\s*(?!(?:{month})\b)(?P<region>[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){{0,2}}))?"
-        rf"(?:[,.]?\s*(?:{date})\.?)?"
+        rf"(?:[,.]?\s*(?:{date})(?:,?\s+\d{{1,2}}:\d{{2}})?\.?)?"
         r"(?:\s*\((?P<s1>[^()\n]{2,40})\)|\s*/(?P<s2>[^/\n]{2,40})/"
         r"|\.\s+(?P<s3>[A-Z][\w.\-]*(?:[ ][A-Z][\w.\-]*){0,2}))?"
-        # TASS closes "MOSCOW, June 3. /TASS/." with a full stop instead of a dash, Trend
-        # "BAKU, Azerbaijan, May 21. " with the full stop of its date.
-        r"(?:(?:\s*(?:--|[-–—―])|(?<=/)\.|(?P<colon>:))\s+(?=\S)"
-        r"|(?P<stop>(?<=\d\.))\s+(?=[A-Z\"“«‘']))",
+        # TASS closes "MOSCOW, June 3. /TASS/." with a full stop instead of a dash, UzA
+        # "Tashkent, March 14 (UzA). ", Trend "BAKU, Azerbaijan, May 21. " with the full
+        # stop of its date.
+        r"(?:(?:\s*(?:--|[-–—―])|(?<=/)\.|(?P<pstop>(?<=\))\.)|(?P<colon>:))\s+(?=\S)"
+        r"|(?P<stop>(?<=\d\.))\s+(?=[A-Z\"“«‘']))"
+        # RIA closes its dash with the credit: "MOSCOW, March 14 - RIA Novosti. ".
+        r"(?:(?P<s4>[A-Z][\w.\-]*(?:[ ][A-Z][\w.\-]*){0,2})\.\s+(?=\S))?",
         re.I)
 
 
@@ -94,9 +97,19 @@ def parse(body: str) -> Dateline | None:
         # ". Kazinform -" is a credit only in capitals; "Astana. The talks -" is prose.
         if canonical_source(m.group("s3"), known_only=True) is None:
             return None
+    if m.group("pstop") is not None and canonical_source(raw_source or "", known_only=True) is None:
+        # "(UzA). " closes a dateline; "Astana (Kazakhstan). " opens prose.
+        return None
+    end = m.end()
+    if m.group("s4"):
+        trailing = canonical_source(m.group("s4"), known_only=True)
+        if raw_source is None and trailing is not None:
+            raw_source = trailing
+        else:
+            end = m.start("s4")
     source = canonical_source(raw_source) if raw_source else None
     return Dateline(place=_title(place) if caps else place, source=source,
-                    published=_iso(m), end=m.end())
+                    published=_iso(m), end=end)
 
 
 def _title(place: str) -> str:
