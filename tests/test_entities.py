@@ -105,3 +105,133 @@ def test_visit_report(extract_text) -> None:
     jica = next(e for e in rec["entities"] if e["acronym"] == "JICA")
     assert jica["name"] == "Japan International Cooperation Agency"
     assert not any(e["type"] == "person" and e["name"] in ("Japanese", "Uzbek") for e in rec["entities"])
+
+
+# -- reports written here in the styles of other outlets (invented people and meetings) ------
+
+KABAR = """Kyrgyzstan and Kazakhstan agree on water and energy projects
+
+BISHKEK (Kabar) - The Kyrgyz government and the government of Kazakhstan signed an agreement on the joint use of the Chu and Talas rivers at a meeting in Bishkek on Tuesday.
+
+The Kyrgyz delegation was led by Minister of Energy Taalaibek Ibraev, the Kazakh side by Vice Minister of Ecology and Natural Resources Serik Akhmetov. Officials of the State Agency for Environmental Protection and Forestry and the Ministry of Water Resources of Kazakhstan also attended.
+
+The parties discussed the Kambar-Ata-1 hydropower plant and the reconstruction of irrigation canals in the Chui region. Ibraev said the plant would supply electricity to both countries. He added that Astana had agreed to share the costs.
+
+Deputy Chairwoman of the Cabinet of Ministers Edil Baisalova visited the Orto-Tokoy reservoir on Wednesday. She said the Kazakh-Kyrgyz water commission would meet again in Almaty.
+"""
+
+XINHUA = """China, Turkmenistan pledge to expand gas cooperation
+
+BEIJING, Sept. 4 (Xinhua) -- Chinese Premier Zhang Weiming held talks with Turkmen President Berdy Annayev in Beijing on Monday, pledging to expand natural gas cooperation under the Belt and Road Initiative.
+
+Zhang said China is willing to work with Turkmenistan to build Line D of the Central Asia-China gas pipeline and to deepen cooperation in Xinjiang Uygur Autonomous Region. Annayev said Ashgabat regards Beijing as a reliable partner.
+
+The two sides signed documents on energy, transport and culture. Zhang also met officials of the National Development and Reform Commission of China.
+"""
+
+TASS = """CIS foreign ministers meet in Minsk
+
+MINSK, April 7. /TASS/. Foreign ministers of the Commonwealth of Independent States (CIS) met in Minsk on Friday to discuss regional security and migration.
+
+Russian Foreign Minister Nikolai Sokolov said Moscow was ready to help partners fight terrorism. The Russian government will also allocate funds to the CIS Anti-Terrorism Center, he said.
+
+Deputy Secretary General of the CIS Executive Committee Irina Petrova presented a report on labour migration. She said that more than five million migrants from Central Asia work in Russia. Mr Sokolov thanked her for the report.
+
+Belarusian President Viktor Lenko received the ministers at the Palace of Independence.
+"""
+
+
+def _mentions(rec: dict, name: str) -> list[str]:
+    text = rec["document"]["text"]
+    e = _by_name(rec)[name]
+    return [text[m["start"]:m["end"]] for m in e["mentions"]]
+
+
+def test_central_asian_ministries_report(extract_text) -> None:
+    rec = extract_text(KABAR)
+    ents = _by_name(rec)
+    # governments named by demonym or "of"; the country keeps its own entity
+    assert ents["Government of Kyrgyzstan"]["country"] == "KG"
+    assert ents["Government of Kazakhstan"]["country"] == "KZ"
+    # a body's name taken whole across "for ... and ...", a second body after "and the"
+    assert ents["State Agency for Environmental Protection and Forestry"]["type"] == "organization"
+    assert ents["Ministry of Water Resources of Kazakhstan"]["country"] == "KZ"
+    # names after capitalised titles; the delegation gives the party and the ministry
+    ibr = ents["Taalaibek Ibraev"]
+    assert ibr["country"] == "KG"
+    assert ibr["roles"][0] == {"title": "Minister of Energy", "organization": "Ministry of Energy of Kyrgyzstan"}
+    assert ents["Serik Akhmetov"]["country"] == "KZ"
+    assert ents["Edil Baisalova"]["roles"][0]["title"] == "Deputy Chairwoman of the Cabinet of Ministers"
+    # a site and a region named with their lower-case heads
+    assert ents["Kambar-Ata-1 hydropower plant"]["type"] == "place"
+    assert ents["Chui region"]["type"] == "region"
+    # "Astana had agreed": the capital stands for its state
+    assert "Astana" in _mentions(rec, "Kazakhstan") and "Astana" not in ents
+    # pronouns agree: "She" is Baisalova (-ova, chairwoman), "He" is Ibraev
+    assert "She" in _mentions(rec, "Edil Baisalova") and "He" in _mentions(rec, "Taalaibek Ibraev")
+
+
+def test_chinese_state_media_report(extract_text) -> None:
+    rec = extract_text(XINHUA)
+    ents = _by_name(rec)
+    zhang = ents["Zhang Weiming"]
+    assert zhang["country"] == "CN" and zhang["roles"][0]["title"] == "Prime Minister"
+    assert "Zhang" in _mentions(rec, "Zhang Weiming")  # family name first
+    assert ents["Xinjiang Uygur Autonomous Region"]["country"] == "CN"
+    assert ents["National Development and Reform Commission of China"]["country"] == "CN"
+    assert "European Commission" not in ents and "Line" not in ents
+    # "Ashgabat regards Beijing as ...": both capitals stand for their states; "in Beijing" is the city
+    assert "Ashgabat" in _mentions(rec, "Turkmenistan")
+    assert "Beijing" in _mentions(rec, "China") and ents["Beijing"]["type"] == "place"
+
+
+def test_cis_report(extract_text) -> None:
+    rec = extract_text(TASS)
+    ents = _by_name(rec)
+    assert ents["Commonwealth of Independent States"]["acronym"] == "CIS" or \
+        "CIS" in ents["Commonwealth of Independent States"]["aliases"]
+    assert ents["Government of Russia"]["country"] == "RU"
+    assert "Moscow" in _mentions(rec, "Russia") and "Moscow" not in ents
+    assert ents["CIS Executive Committee"]["type"] == "organization"
+    pet = ents["Irina Petrova"]
+    assert pet["roles"][0] == {"title": "Deputy Secretary General", "organization": "CIS Executive Committee"}
+    assert "She" in _mentions(rec, "Irina Petrova")
+    assert "he" in _mentions(rec, "Nikolai Sokolov")
+    assert ents["Nikolai Sokolov"]["roles"][0]["organization"] == "Ministry of Foreign Affairs of Russia"
+
+
+def test_pronoun_gender_on_bbc_text(extractor) -> None:
+    """"He said" after "... secured by Margaret Thatcher" is Jack Straw, not Thatcher."""
+    from diplograph.ingest import RawInput
+    from diplograph.pipeline import read_document
+
+    src = require_shared("dev/texts", "bbc-politics-373.txt")
+    rec = extractor.extract(read_document(RawInput(str(src), src.read_bytes(), "text"))).to_dict()
+    text = rec["document"]["text"]
+    thatcher = _by_name(rec)["Margaret Thatcher"]
+    assert all(text[m["start"]:m["end"]].lower() not in ("he", "his") for m in thatcher["mentions"])
+
+
+@pytest.mark.parametrize("text,kind,name", [
+    ("Ships crossed the South China Sea on Monday.", "region", "South China Sea"),
+    ("Officials of the OSCE Transnational Threats Department met.", "organization",
+     "OSCE Transnational Threats Department"),
+    ("He chairs the Federal Ministry for Economic Affairs and Climate Action in Berlin.",
+     "organization", "Federal Ministry for Economic Affairs and Climate Action"),
+    ("They backed the Chevening scholarship programme for students.", "initiative",
+     "Chevening scholarship programme"),
+    ("The leaders signed a Declaration on Allied Relations in Bishkek.", "initiative",
+     "Declaration on Allied Relations"),
+])
+def test_names_typed_by_head(extract_text, text: str, kind: str, name: str) -> None:
+    rec = extract_text("Report\n\n" + text + "\n")
+    ents = _by_name(rec)
+    assert name in ents and ents[name]["type"] == kind
+    assert "China" not in ents and "European Commission" not in ents
+
+
+def test_luxembourg_city_and_country(extract_text) -> None:
+    rec = extract_text("Report\n\nLUXEMBOURG - Ministers met in Luxembourg on Monday.\n")
+    assert _by_name(rec)["Luxembourg"]["type"] == "place"
+    rec = extract_text("Report\n\nLuxembourg's foreign minister welcomed the plan.\n")
+    assert _by_name(rec)["Luxembourg"]["type"] == "country"

@@ -438,8 +438,10 @@ def _adjective_phrase(ent: "SpacySpan") -> bool:
 
 
 def _common_word(ent: "SpacySpan") -> bool:
-    """A single capitalised common noun ("Media" opening a sentence)."""
-    return len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and ent[0].is_sent_start
+    """A single capitalised common noun ("Media" opening a sentence, "Line" of "Line D"
+    tagged a person)."""
+    return len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and (
+        ent[0].is_sent_start or ent.label_ == "PERSON")
 
 
 def _has_role(ent: "SpacySpan", text: str) -> bool:

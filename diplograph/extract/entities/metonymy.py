@@ -53,8 +53,10 @@ def capital_party(h: "Hit") -> str | None:
 def reading(doc: "Doc", h: "Hit") -> str | None:
     """"place", "party" or None (no cue either way) for a capital's mention."""
     tok = doc[h.tok_end - 1]
-    if all(t.is_space or t.is_punct for t in doc[:h.tok_start]):
-        return "place"  # the dateline
+    nxt = doc[h.tok_end] if h.tok_end < len(doc) else None
+    if all(t.is_space or t.is_punct for t in doc[:h.tok_start]) and (
+            doc[h.tok_start].text.isupper() or nxt is None or nxt.is_punct and nxt.tag_ != "POS"):
+        return "place"  # the dateline: "LUXEMBOURG -", "Luxembourg, 23 October"
     cues = _cues()
     prev = doc[h.tok_start - 1] if h.tok_start else None
     if prev is not None and prev.lower_ == "the" and h.tok_start >= 2:

@@ -41,6 +41,7 @@ _ORG_CONNECTORS = frozenset({"of", "for", "on", "and", "&", "the", "de"})
 _FUNCTION_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "PART", "INTJ"})
 _LEAD_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "VERB", "AUX", "PART", "INTJ"})
 _QUOTED = re.compile(r"[«“\"]([A-Z][^«»“”\"\n]{2,80})[»”\"]")
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _QUALIFIERS = frozenset({"of", "for", "on"})
 _MAX_NAME_TOKENS = 14
 _MAX_LOWER = 3  # lower-case words in a head such as "scholarship programme"
@@ -74,6 +75,8 @@ def _runs(doc: "Doc", connectors: frozenset[str]) -> list[tuple[int, int]]:
                 break
             if t.lower_ in ("and", "&") and j + 1 < n and doc[j + 1].lower_ == "the":
                 break  # "... Forestry and the Ministry of ...": two names
+            if t.ent_type_ in _NOT_NAMES and not _glued(doc, j):
+                break  # "South China Sea on Monday"
             if _glued(doc, j) or _capital(t) and t.ent_type_ != "PERSON":
                 last = j
             elif not (t.lower_ in connectors and j + 1 < n and doc[j + 1].text[:1].isalpha()):
@@ -257,6 +260,11 @@ def initiatives(doc: "Doc", text: str) -> list[Run]:
         i = _trim_left(doc, i, j, lex)
         if j - i < 2:
             continue
+        # "... Relations in Bishkek": a city after "in" is where, not part of the name
+        for k in range(i + 1, j - 1):
+            if doc[k].lower_ == "in" and (gz.place(doc[k + 1:j].text) or gz.country(doc[k + 1:j].text)):
+                j = k
+                break
         words = [doc[k].lower_ for k in range(i, j)]
         # a head opens the name only when a qualifier follows: "Declaration on ..."
         headed_at = [m for m, w in enumerate(words) if w in lex.initiative_heads
