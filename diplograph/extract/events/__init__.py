@@ -319,6 +319,8 @@ _NAME_FUNCTION = frozenset({"of", "on", "the", "and", "for", "in", "a", "an", "-
 # Meeting", "China-Central Asia Summit" are the series, "High-level Political and Security
 # Dialogue" stands alone (shared and test golds).
 SHORT_REST = 2
+_WEAK = frozenset(mentions.WEAK_HEADS)
+_TIME_NOUNS = frozenset({"year", "week", "month", "day", "time", "season", "autumn", "spring", "summer", "winter"})
 
 
 def _is_party(chunk: str) -> bool:
@@ -386,14 +388,20 @@ def _series_of(ctx: Context, ev: _Ev, name: str, is_main: bool, done: list[Event
     if own or n.label:
         return own
     words = name.split()
-    if n.complement and len(words) > 2 and words[1] == "of" and words[2] == "the" and any(
+    if n.complement and len(words) > 3 and words[1] == "of" and words[2] == "the" and any(
             w[:1].isupper() for w in words[3:]):
         inner = " ".join(words[3:])
         return _series(inner, True, True) or inner
+    if recurs and not n.proper:
+        # "the first Korea-Central Asia summit": parties and the event noun name a recurring format
+        head = ctx.doc[n.head]
+        upto = ctx.text[n.name_start:head.idx + len(head.text)].split()
+        if head.idx >= n.name_start and _party_prefix(upto) > 0:
+            return _series(" ".join(upto), True, True)
     main = done[0] if done and done[0].main else None
-    if not is_main and main is not None and main.series and n.content:
+    if not is_main and main is not None and main.series and (n.content or recurs):
         known = {w.lower() for w in re.findall(r"\w+", main.name + " " + main.series)}
-        if n.content <= known:
+        if n.content <= known and (n.content or _head_word(ctx, n) in known | _WEAK):
             return main.series
     low = f" {name.lower()} "
     return next((e.series for e in done if e.series and f" {e.series.lower()} " in low), None)
@@ -405,8 +413,11 @@ def _ordinal_of(ctx: Context, ev: _Ev, series: str | None, main: Event | None) -
     own = next((y.m.ordinal for y in ev.ms if y.m.ordinal), None)
     if own is not None or main is None or main.ordinal is None or not series or series != main.series:
         return own
+    doc = ctx.doc
     for y in ev.ms:
-        mods = {ctx.doc[i].lower_ for i in y.m.left_modifiers if ctx.doc[i].head.i == y.m.head}
+        # "the next X", not "last year's X"
+        mods = {doc[i].lower_ for i in y.m.left_modifiers if doc[i].idx < y.m.name_start
+                and not (i + 1 < len(doc) and doc[i + 1].lower_ in _TIME_NOUNS)}
         if mods & _NEXT:
             return main.ordinal + 1
         if mods & _PREVIOUS:
@@ -475,13 +486,14 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
                         led.add(d.party)
                         delegations = [x for x in delegations if x.party != d.party] + [d]
         parties.fill_heads(ctx, delegations)
-        ps += [d.party for d in delegations]
+        ps += [d.party for d in delegations if d.party != parties.UNKNOWN]
+        delegations = parties.place_unknown(delegations, list(dict.fromkeys(ps)))
         loc = ev.location
         if loc and loc.country and not is_main:
             ps = [p for p in ps if p != loc.country or p in {d.party for d in delegations}]
         if loc and loc.country and etype == "visit":
             ps.append(loc.country)  # the host of a visit
-        series = _series_of(ctx, ev, name, is_main, out)
+        series = _series_of(ctx, ev, n.label or text[n.name_start:n.name_end], is_main, out)
         main_ev = out[0] if out and out[0].main else None
         out.append(Event(
             id=f"v{k}", type=etype, name=name, main=is_main,  # type: ignore[arg-type]

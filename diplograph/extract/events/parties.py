@@ -159,8 +159,9 @@ def _apposed(ctx: Context, tok: "Token") -> list[tuple[Person, "Token"]]:
 
 def _modifier_party(ctx: Context, tok: "Token") -> str | None:
     """The party a title's modifiers name: "US Secretary of State", "the Turkmen ambassador"."""
+    other = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
     for t in tok.subtree:
-        if t.i >= tok.i and t.ent_type_ != "NORP":
+        if (t.i >= tok.i and t.ent_type_ != "NORP") or t.i in other:
             continue
         ps = parties_in(ctx, t.idx, t.idx + len(t.text))
         if ps:
@@ -209,10 +210,10 @@ def delegations_in(ctx: Context, sent_start: int, sent_end: int) -> list[Delegat
                 p, _ = persons[0]
                 party = (parties[0] if parties and v.lemma_ != "attend" else None) or p.country \
                     or _modifier_party(ctx, lt)
-                if party:
-                    title = p.titles[0] if p.titles else title_text(
-                        [t for t in lt.subtree if t.i < lt.i and t.ent_type_ != "PERSON"])
-                    out.append(Delegation(party, p.name, title))
+                title = p.titles[0] if p.titles else title_text(
+                    [t for t in lt.subtree if t.i < lt.i and t.ent_type_ != "PERSON"])
+                # a co-chair whose side the text leaves implicit: UNKNOWN until the event's parties are known
+                out.append(Delegation(party or UNKNOWN, p.name, title))
                 continue
             if v.lemma_ not in _LEAD_VERBS:
                 continue
@@ -221,6 +222,21 @@ def delegations_in(ctx: Context, sent_start: int, sent_end: int) -> list[Delegat
             for party in parties or ([own] if own else []):
                 out.append(Delegation(party, None, title))
     return out
+
+
+UNKNOWN = ""
+
+
+def place_unknown(delegations: list[Delegation], participants: list[str]) -> list[Delegation]:
+    """A head of unknown side leads the one taking part party that has no head yet; else is dropped."""
+    known = [d for d in delegations if d.party != UNKNOWN]
+    unknown = [d for d in delegations if d.party == UNKNOWN]
+    led = {d.party for d in known if d.head}
+    free = [p for p in participants if p not in led]
+    if len(unknown) == 1 and len(free) == 1:
+        unknown[0].party = free[0]
+        known.append(unknown[0])
+    return known
 
 
 def fill_heads(ctx: Context, delegations: list[Delegation]) -> None:
