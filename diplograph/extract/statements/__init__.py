@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context
 from diplograph.extract.statements.frames import Frame, colon_frame, find_frames
+from diplograph.extract.statements.interview import find_answers
 from diplograph.extract.statements.lexicon import Lexicon, lexicon
+from diplograph.extract.statements.occurrence import describes_event
 from diplograph.extract.statements.quotes import Quote, find_quotes
 from diplograph.extract.statements.speakers import Resolver, Speaker
 from diplograph.model import Span, Statement, StatementKind
@@ -68,11 +70,11 @@ def run(ctx: Context) -> None:
     def in_quote(pos: int) -> bool:
         return quote_at(pos) is not None
 
-    frames = find_frames(ctx.doc, lex, in_quote)
-    _lift_conjoined(ctx.doc, frames)
-    # the dateline stays in the text but is never part of what was said: "ASTANA, March 5
-    # (Reuters) - Kazakhstan wants …, the minister told Reuters"
+    # the dateline stays in the text but is never part of what was said nor who said it:
+    # "ASTANA, March 5 (Reuters) - Kazakhstan wants …, the minister told Reuters"
     dl = dateline.parse(text)
+    frames = find_frames(ctx.doc, lex, in_quote, dl.end if dl is not None else 0)
+    _lift_conjoined(ctx.doc, frames)
     if dl is not None:
         for fr in frames:
             fr.content = [(max(a, dl.end), b) for a, b in fr.content if b > dl.end]
@@ -80,6 +82,7 @@ def run(ctx: Context) -> None:
     paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     marks = _mark_positions(quotes)
     found = _statements(ctx, lex, quotes, frames, resolver, paragraphs, marks)
+    found = _with_answers(ctx, lex, found, resolver)
 
     main = next((e for e in ctx.events if e.main and e.status == "held"), None)
     for n, f in enumerate(sorted(found, key=lambda f: f.pos), 1):
@@ -117,7 +120,7 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
 
     direct_spans = [(q.start, q.end) for _, _, (q, _) in events]  # type: ignore[misc]
     for fr in frames:
-        if fr.verb.idx in used or not fr.content:
+        if fr.verb.idx in used or not fr.content or describes_event(fr.head, lex):
             continue
         if any(a <= fr.content[0][0] < b for a, b in direct_spans):
             continue
@@ -144,6 +147,37 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
     return out
 
 
+def _with_answers(ctx: Context, lex: Lexicon, found: list[_Found], resolver: Resolver) -> list[_Found]:
+    """An interview's answers are the interviewee's statements; what the frames and quotes
+    found inside them is part of the answer."""
+    answers, intro_end = find_answers(ctx.text, lex)
+    if not answers:
+        return found
+    interviewee = _interviewee(ctx, intro_end)
+    out = [f for f in found if not any(x < a.end and y > a.start for a in answers for x, y in f.spans)]
+    for a in answers:
+        speaker = interviewee
+        if a.label is not None:
+            span = ctx.doc.char_span(*a.label, alignment_mode="expand")
+            speaker = resolver.resolve(span[-1]) if span is not None and len(span) else None
+        if speaker is not None:
+            out.append(_Found(a.start, "direct", " ".join(ctx.text[a.start:a.end].split()), None,
+                              speaker, [(a.start, a.end)], quoted=True))
+    return out
+
+
+def _interviewee(ctx: Context, intro_end: int) -> Speaker | None:
+    """The first person the introduction names."""
+    first = None
+    for e in ctx.entities:
+        if e.type != "person":
+            continue
+        pos = min((m.start for m in e.mentions), default=intro_end)
+        if pos < intro_end and (first is None or pos < first[0]):
+            first = (pos, Speaker(e.id, e.name, "person"))
+    return first[1] if first is not None else None
+
+
 def _lift_conjoined(doc: "Doc", frames: list[Frame]) -> None:
     """'X noted that Tajikistan had ratified the convention and called the dialogue «…»':
     a reporting verb in the simple past with no subject of its own, conjoined to the head of
@@ -154,6 +188,14 @@ def _lift_conjoined(doc: "Doc", frames: list[Frame]) -> None:
     by_verb = {f.verb.i: f for f in frames}
     for f in frames:
         verb, clause = f.verb, f.verb.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and doc[verb.i - 1].text == ",":
+            # 'said the regime had helped exporters, adding that …': the participle is the
+            # speaker's next statement, not part of the first
+            cut = doc[verb.i - 1].idx
+            for g in frames:
+                if g is not f and any(a < cut and verb.idx < b for a, b in g.content):
+                    g.content = [(a, min(b, cut)) for a, b in g.content if a < cut]
+            continue
         if (verb.dep_ != "conj" or clause.dep_ != "ccomp" or verb.tag_ != "VBD"
                 or any(c.dep_.startswith("nsubj") or c.dep_ == "aux" for c in verb.children)
                 or (clause.tag_ == "VBD" and not any(c.dep_ == "aux" for c in clause.children))):

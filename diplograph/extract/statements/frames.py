@@ -49,6 +49,8 @@ class Frame:
     # the frame may take an adjacent quotation as its content ("X said: «…»")
     takes_quote: bool = False
     requires_quote: bool = False
+    # the token heading the reported content (a clause's verb, an object's noun)
+    head: "Token | None" = None
 
     @property
     def start(self) -> int:
@@ -75,23 +77,45 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return (a, m.start()) if m else (a, b)
 
 
-def _subject(verb: "Token", is_cue: Callable[["Token"], bool]) -> "Token | None":
+def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0) -> "Token | None":
+    """The verb's subject, or its conjunct head's; ``body`` is where the text after the
+    dateline starts: the parse can make the dateline a subject ('HANOI (VNA) - Deputy Prime
+    Minister X said': 'HANOI' and 'X' both nsubj, or 'X' an apposition of 'HANOI')."""
     tok = verb
-    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and is_cue(verb.head)
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
             and not any(c.dep_.startswith("nsubj") for c in verb.children)):
-        tok = verb.head  # '…, he said, adding that …': the participle shares the subject
+        # '…, he said, adding that …': the participle shares the subject; so it does when the
+        # parse hangs it on the reported clause ('said the regime had helped exporters,
+        # adding that …')
+        head = verb.head
+        for _ in range(3):
+            if is_cue(head) or verb.doc[verb.i - 1].text != "," or head.dep_ not in ("ccomp", "conj"):
+                break
+            head = head.head
+        if is_cue(head):
+            tok = head
     for _ in range(4):  # "welcomed X and said Y": the conjunct inherits the subject
-        for c in tok.children:
-            if c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text):
-                if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                    return tok.head
-                return c
-            if c.dep_ in ("nsubjpass", "auxpass"):
-                return None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            return None
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text)]
+        if subjects:
+            # the nearest before the verb, else the first after it ('…, said X')
+            left = [c for c in subjects if c.i < tok.i]
+            c = left[-1] if left else subjects[0]
+            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head
+            return _after_dateline(c, body)
         if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
             return None
         tok = tok.head
     return None
+
+
+def _after_dateline(subj: "Token", body: int) -> "Token | None":
+    if subj.idx >= body:
+        return subj
+    return next((t for t in subj.subtree if t.idx >= body and t.head.idx < body
+                 and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _clause(verb: "Token", right_only: bool) -> "Token | None":
@@ -183,10 +207,13 @@ def _according(tok: "Token", text: str) -> Frame | None:
         return None
     # the attribution's subtree sometimes swallows the clause when the parse is flat
     return Frame(tok, f"{tok.text} {to.text}", tok.idx, _end(to), obj,
-                 [max(pieces, key=lambda p: p[1] - p[0])], frozenset({"clause"}))
+                 [max(pieces, key=lambda p: p[1] - p[0])], frozenset({"clause"}),
+                 head=tok.head if tok.head.i != tok.i else None)
 
 
-def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool]) -> list[Frame]:
+def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
+                body: int = 0) -> list[Frame]:
+    """Frames of the text; ``body``: where the text after the dateline starts."""
     text = doc_text(doc)
 
     def is_cue(t: "Token") -> bool:
@@ -208,7 +235,7 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool]) -> li
             continue
         if _infinitive(tok):
             continue
-        subj = _subject(tok, is_cue)
+        subj = _subject(tok, is_cue, body)
         if subj is None:
             continue
         frame = _frame(tok, lemma, subj, lex, text, is_cue)
@@ -256,8 +283,11 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
         return None
     right = _right_end(tok, is_cue)
     # 'told Reuters', 'assured the partners that …': the addressee stays in the cue
+    # ('described the forum as …': a verb taking an object as its content has no listener
+    # unless it also has a clause)
     listener = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i
-                     and ((c.is_lower and c.lemma_ in lex.listeners)
+                     and ((c.is_lower and c.lemma_ in lex.listeners
+                           and ("object" not in kinds or _has_content(tok)))
                           or (lemma in lex.addressed and _has_content(tok)))), None)
     cue, ca, cb = _cue(tok, particle if particle is not None else listener)
     frame = Frame(tok, cue, ca, cb, subj, kinds=kinds, takes_quote="clause" in kinds,
@@ -268,30 +298,34 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
     clause = "clause" in kinds
 
     span: tuple[int, int] | None = None
+    head: "Token | None" = None
     if particle is not None and particle.dep_ == "prep":
-        pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
-        span = _trim(text, pobj.left_edge.idx, _object_end(tok, pobj, right)) if pobj is not None else None
-    elif clause and (comp := _clause(tok, right_only=True)) is not None:
-        span = _clause_span(tok, comp, text, is_cue)
+        head = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
+        span = _trim(text, head.left_edge.idx, _object_end(tok, head, right)) if head is not None else None
+    elif clause and (head := _clause(tok, right_only=True)) is not None:
+        span = _clause_span(tok, head, text, is_cue)
     elif obj is not None and ("object" in kinds or "quoted" in kinds):
+        head = obj
         a, b = _trim(text, max(obj.left_edge.idx, cb), _object_end(tok, obj, right))
         if "quoted" in kinds or _words(text[a:b]) >= MIN_OBJECT_WORDS:
             span = (a, b)
-    elif "to" in kinds and (comp := _infinitive_complement(tok)) is not None:
-        a, b = _trim(text, max(comp.left_edge.idx, cb), _end(comp.right_edge))
+    elif "to" in kinds and (head := _infinitive_complement(tok)) is not None:
+        a, b = _trim(text, max(head.left_edge.idx, cb), _end(head.right_edge))
         if _words(text[a:b]) >= MIN_OBJECT_WORDS:
             span = (a, b)
-    elif clause and obj is None and (comp := _clause(tok, right_only=False)) is not None:
-        span = _clause_span(tok, comp, text, is_cue)
-    elif clause and obj is None and (comp := _clausal_adjunct(tok, is_cue)) is not None:
+    elif clause and obj is None and (head := _clause(tok, right_only=False)) is not None:
+        span = _clause_span(tok, head, text, is_cue)
+    elif clause and obj is None and (head := _clausal_adjunct(tok, is_cue)) is not None:
         # "said for Russia to make progress the government must …": a misparsed complement
         span = _trim(text, _end(tok), right)
     elif clause and obj is None and _reversed(tok):
         # "Both sides hope to …, Mr Mandelson said."
+        head = tok.head
         a = max(tok.sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
         span = _trim(text, a, tok.left_edge.idx)
     if span is not None and span[1] > span[0] and not _RELATIVE.match(text, span[0]):
         frame.content = [span]
+        frame.head = head
         return frame
     return frame if frame.takes_quote else None  # content only from an adjacent quotation
 

@@ -25,6 +25,14 @@ class Lexicon:
     name_cue: re.Pattern[str]
     pronouns: dict[str, frozenset[str]]
     gender_marks: dict[str, str]
+    meeting_verbs: frozenset[str]
+    # lemma -> the particle or object it needs ('take' -> 'place'), '' for none
+    event_verbs: dict[str, str]
+    event_governors: frozenset[str]
+    event_nouns: frozenset[str]
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
+    dashes: str
 
     def kinds(self, lemma: str, particle: str | None = None) -> frozenset[str]:
         if particle is not None:
@@ -38,6 +46,8 @@ class Lexicon:
 @functools.lru_cache(maxsize=None)
 def lexicon(lang: str = "en") -> Lexicon:
     data = load("reporting", lang)
+    occ = data["occurrences"]
+    events = load("events", lang)
     cues = sorted(data["name_cues"], key=len, reverse=True)
     return Lexicon(
         verbs={k: frozenset(v) for k, v in data["verbs"].items()},
@@ -56,4 +66,13 @@ def lexicon(lang: str = "en") -> Lexicon:
         name_cue=re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\W{0,3}$", re.I),
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         gender_marks={w.lower(): g for g, ws in data["gender"].items() for w in ws},
+        meeting_verbs=frozenset(occ["meeting_verbs"]),
+        event_verbs={v.split()[0]: " ".join(v.split()[1:]) for v in occ["event_verbs"]},
+        event_governors=frozenset(occ["governors"]),
+        event_nouns=frozenset(
+            [k for k, t in events["heads"].items() if t != "signing"]
+            + events["generic_heads"] + events["delegation_nouns"]),
+        question_labels=frozenset(w.lower() for w in data["interview"]["question_labels"]),
+        answer_labels=frozenset(w.lower() for w in data["interview"]["answer_labels"]),
+        dashes="".join(data["interview"]["dashes"]),
     )

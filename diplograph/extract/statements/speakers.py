@@ -36,6 +36,9 @@ _WORD = re.compile(r"[a-z]+")
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
 _TITLE_LINKS = frozenset({"of", "for", "to", "and", "–", "-", "—"})
 MAX_TITLE_TOKENS = 14
+# A person's name runs over this many tokens at most ('Phan Thị Thắng', 'Maria Luisa de la
+# Cruz' is 5 with the particles, which stop the untagged fallback anyway).
+MAX_NAME_TOKENS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class Resolver:
         self.in_quote = in_quote
         self._ents: dict[int, "SpacySpan"] = {}
         self._full_names: dict[str, str] = {}
+        self._hyphenated: dict[str, str] = {}
         # (position, person, words of the titles the text gives them): "Foreign Secretary
         # Jack Straw" lets "the foreign secretary" refer back to him
         self._titled: list[tuple[int, Speaker, frozenset[str]]] = []
@@ -60,6 +64,9 @@ class Resolver:
                 self._ents[t.i] = ent
             if ent.label_ == "PERSON" and len(ent) > 1:
                 self._full_names.setdefault(ent[-1].lower_, _strip_det(ent.text))
+                if "-" in ent.text:
+                    # 'Cho Tae-yul', which the entities stage may have cut at the hyphen
+                    self._hyphenated.setdefault(_strip_det(ent.text).rsplit("-", 1)[0], _strip_det(ent.text))
         # persons the entities stage found, by each word of their full names: "Li" or
         # "Hafiz" alone is the person named in full elsewhere in the text
         self._by_word: dict[str, set[str]] = {}
@@ -160,7 +167,10 @@ class Resolver:
             sp = self.previous(subj.idx, frozenset({GROUP}))
             if sp is not None:
                 return sp
-        sp = self._entity(subj) or self._appos(subj) or self._holder(subj)
+        sp = self._entity(subj)
+        if sp is not None:
+            return self._completed(subj, sp)
+        sp = self._appos(subj) or self._holder(subj)
         if sp is not None:
             return sp
         sp = self._mouthpiece(subj) or self._delegation_head(subj)
@@ -177,7 +187,7 @@ class Resolver:
             return sp
         if head in self.lex.agents:
             return self._description(subj)
-        return None
+        return self._untagged_name(subj)
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -190,6 +200,8 @@ class Resolver:
             full = self._full(ent.name)
             if full is not None:
                 return full
+        if ent.type == "person":
+            return Speaker(ent.id, self._hyphenated.get(ent.name, ent.name), ent.type)
         return Speaker(ent.id, ent.name, ent.type)
 
     def _full(self, word: str) -> Speaker | None:
@@ -262,6 +274,43 @@ class Resolver:
         if len(name) == 1:
             return self._full(full) or Speaker(None, self._full_names.get(name[0].lower_, full), "person")
         return self._persons.get(full) or Speaker(None, full, "person")
+
+    def _completed(self, tok: "Token", sp: Speaker) -> Speaker:
+        """A person's name the entities stage cut short ('Thị Thắng' of 'Phan Thị Thắng',
+        tagged by spaCy as one span with the ministry before it): the proper nouns before
+        the mention in the same spaCy span, up to a title or a word that follows a
+        preposition or conjunction ('of Industry and Trade')."""
+        ent = self._ents.get(tok.i)
+        if sp.type != "person" or ent is None or tok.pos_ != "PROPN":
+            return sp
+        words = sp.name.split()
+        i = tok.i
+        while i > ent.start and tok.doc[i - 1].pos_ == "PROPN":
+            i -= 1
+        chain = [t for t in tok.doc[i:tok.i + 1]]
+        k = len(chain) - len(words)
+        if k <= 0 or [t.text for t in chain[k:]] != words:
+            return sp
+        extra = []
+        for t in reversed(chain[:k]):
+            if not _name_word(t) or t.nbor(-1).pos_ in ("ADP", "CCONJ", "DET"):
+                break
+            extra.insert(0, t.text)
+        return Speaker(sp.entity_id, " ".join(extra + words), sp.type) if extra else sp
+
+    def _untagged_name(self, tok: "Token") -> Speaker | None:
+        """A subject made of proper nouns that neither spaCy nor the entities stage named
+        ('Jamshed Nazarzoda said', 'Şahsenem Muradowa said'): the name as the text gives
+        it, less the title before it."""
+        if tok.pos_ != "PROPN" or tok.i == 0 or tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
+            return None
+        i = tok.i
+        while i > 0 and _name_word(tok.doc[i - 1]) and tok.doc[i - 1].pos_ == "PROPN":
+            i -= 1
+        name = tok.doc[i:tok.i + 1]
+        if not 2 <= len(name) <= MAX_NAME_TOKENS or not all(_name_word(t) for t in name):
+            return None
+        return Speaker(None, name.text, "person")
 
     def _issuer(self, doc_tok: "Token") -> Speaker | None:
         """Who speaks through a document: 'a statement issued by the Ministry of Industry',
@@ -390,6 +439,20 @@ class Resolver:
                 if c.lower_ == "of" and c.i == tok.i + 1:  # "head of the European delegation"
                     desc = " ".join(doc_text(doc)[first.idx:c.right_edge.idx + len(c.right_edge.text)].split())
         return Speaker(None, desc, "description")
+
+
+def _name_word(tok: "Token") -> bool:
+    """A word that can be part of a person's name: capitalised, no title, no demonym, no
+    place ('Cho', 'Tae-yul', 'Şahsenem', "O'Brien")."""
+    return (tok.text[:1].isupper() and tok.text.replace("-", "").replace("'", "").isalpha()
+            and tok.lower_ not in _titles() and tok.lower_ not in _domains()
+            and tok.text not in _demonyms() and tok.ent_type_ not in ("GPE", "LOC", "NORP"))
+
+
+@functools.lru_cache(maxsize=1)
+def _domains() -> frozenset[str]:
+    """Words of a minister's portfolio ('trade', 'energy'): part of a title, not a name."""
+    return frozenset(w for k in load("titles").get("domains", {}) for w in k.split())
 
 
 @functools.lru_cache(maxsize=1)
