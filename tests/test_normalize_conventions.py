@@ -256,3 +256,13 @@ def test_bbc_corpus_headers_untouched() -> None:
         assert doc.source in (None, "BBC"), art["id"]
         first = " ".join(art["text"].split("\n", 1)[0].split())
         assert doc.text.startswith(first[:40]) or "&#" in first, art["id"]
+
+
+def test_html_text_opening_with_a_byline() -> None:
+    from diplograph.ingest import Ingested
+
+    ing = Ingested("p.html", "By Dana Omarova\nASTANA – The ministers met on Monday to discuss "
+                   "water sharing on the Syr Darya.", "html", title="Ministers meet")
+    doc = normalize(ing)
+    assert doc.text.startswith("ASTANA – The ministers met")
+    assert doc.source is None

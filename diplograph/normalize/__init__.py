@@ -35,7 +35,7 @@ def normalize(ing: Ingested) -> Document:
     text = homoglyphs.repair(fix(text))
     cleaned = boilerplate.clean(text)
     text, stamped = pubdate.take(cleaned.text)
-    text, signed = byline.take(text)
+    text, signed = byline.take(text, titled=ing.title is not None)
     head, site = None, None
     if ing.title:
         head, site = title.clean(homoglyphs.repair(fix(ing.title)), ing.source)

@@ -46,15 +46,17 @@ def is_byline(line: str, first: bool = False) -> bool:
     return _pattern().fullmatch(line) is not None
 
 
-def take(text: str) -> tuple[str, str | None]:
-    """``text`` without its header byline lines, and the date a byline gives (ISO)."""
+def take(text: str, titled: bool = False) -> tuple[str, str | None]:
+    """``text`` without its header byline lines, and the date a byline gives (ISO).
+    ``titled``: the headline is known from elsewhere (HTML metadata), so the first line
+    cannot be it."""
     lines = text.split("\n", HEADER_LINES)
     header, rest = lines[:HEADER_LINES], lines[HEADER_LINES:]
     kept: list[str] = []
     published: str | None = None
     found = False
     for i, line in enumerate(header):
-        if is_byline(line, first=i == 0):
+        if is_byline(line, first=i == 0 and not titled):
             found = True
             published = published or find_date(line)
             continue
