@@ -130,6 +130,11 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
         cands = [j for j in range(bisect.bisect_left(found_starts, lo), len(found))
                  if found[j].start < limit_char and j not in claimed
                  and _date_of(doc, text, m, found[j])]
+        shifted = attrs.moved(doc, m)
+        if shifted is not None:
+            # "postponed to 2026": the new date dates the event, which is still to come
+            cands = [j for j in cands if shifted[0] <= found[j].start < shifted[1]] + [
+                j for j in cands if not shifted[0] <= found[j].start < shifted[1]]
         for j in cands:
             tense = tenses[j] or attrs.clause_tense(doc[m.head])
             v = dates.resolve(found[j], anchor, tense)
@@ -138,7 +143,7 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
                 claimed.add(j)
                 break
         status, level = None, 0
-        s = attrs.cue_status(doc, text, m, sent.start_char)
+        s = "planned" if shifted is not None else attrs.cue_status(doc, text, m, sent.start_char)
         if s:
             status, level = s, _LEVELS["cue"]
         else:
@@ -468,7 +473,7 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
         other = [sp for e2 in ordered if e2 is not ev for sp in names_spans[id(e2)]]
         ps: list[str] = []
         ps += parties.parties_in(ctx, n.name_start, n.name_end)
-        ps += parties.format_members(text[n.name_start:n.name_end])
+        ps += parties.name_members(ctx, n.name_start, n.name_end)
         main_sents = sorted({x.m.sent for x in ev.ms}) if is_main else []
         spans = [(0, len(lead))] + [(sents[si].start_char, sents[si].end_char) for si in main_sents]
         if is_main:
@@ -504,7 +509,7 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
             evidence=[Span(x.m.start, x.m.end) for x in ev.ms]))
     if out[0].type == "summit":
         _summit_leaders(ctx, out[0])
-    _rounds_share_their_parties(out)
+    _rounds_share_their_parties(out, [_round_of(ctx, ev) for ev in ordered])
     _signings_take_their_meeting(out, [sorted({x.m.sent for x in ev.ms}) for ev in ordered])
     ctx.events.extend(out)
 
@@ -527,13 +532,26 @@ def _summit_leaders(ctx: Context, main: Event) -> None:
             main.delegations = [x for x in main.delegations if x.party != d.party] + [d]
 
 
-def _rounds_share_their_parties(out: list[Event]) -> None:
-    """Another round of the main event's format has the main event's parties."""
+_ROUND_OF = re.compile(r"(?:round|meeting|session|leg)s? of (?:the|these|those) (\w+)$")
+
+
+def _round_of(ctx: Context, ev: _Ev) -> str | None:
+    """The event noun a round refers back to: "the first round of the talks" → "talks"."""
+    n = ev.naming.m
+    m = _ROUND_OF.fullmatch(ctx.text[n.name_start:n.name_end].lower())
+    return m.group(1) if m else None
+
+
+def _rounds_share_their_parties(out: list[Event], rounds: list[str | None]) -> None:
+    """Another round of the main event's format, or a round of "the talks" the main event is,
+    has the main event's parties."""
     main = out[0]
-    if not main.main or not main.series or not main.participants:
+    if not main.main or not main.participants:
         return
-    for ev in out[1:]:
-        if ev.series == main.series and set(ev.participants) <= set(main.participants):
+    main_words = set(re.findall(r"\w+", main.name.lower()))
+    for ev, of in zip(out[1:], rounds[1:]):
+        same = (main.series and ev.series == main.series) or (of is not None and of in main_words)
+        if same and set(ev.participants) <= set(main.participants):
             ev.participants = list(main.participants)
 
 

@@ -28,6 +28,8 @@ _HELD_MODS = frozenset(_E["held_modifiers"])
 _LOC_PREPS = frozenset(_E["location_preps"])
 OCCUR_VERBS = frozenset(_E["occur_verbs"])
 _GOVERNING_PREPS = frozenset(_E["governing_preps"])
+_MOVED_VERBS = frozenset(_E["moved_verbs"])
+_MOVED_PREPS = frozenset(_E["moved_preps"])
 
 Status = Literal["held", "planned"]
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?capital\s+of\s+(.+)$", re.IGNORECASE)
@@ -48,6 +50,22 @@ def cue_status(doc: "Doc", text: str, m: Mention, sent_start: int) -> Status | N
         return "planned"
     if mods & _HELD_MODS:
         return "held"
+    return None
+
+
+def moved(doc: "Doc", m: Mention) -> tuple[int, int] | None:
+    """An event postponed or cancelled ("has been postponed to 2026"): the char span of the new
+    date's phrase, or an empty span at the verb when no new date is given."""
+    for v in governing_verbs(doc[m.head]):
+        if v.lemma_ not in _MOVED_VERBS:
+            continue
+        if v.lemma_ in ("move", "push", "call") and not any(
+                c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _MOVED_PREPS) for c in v.children):
+            continue  # "moved to", "pushed back", "called off"; not "call for"
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in _MOVED_PREPS:
+                return c.idx, c.right_edge.idx + len(c.right_edge.text)
+        return v.idx, v.idx
     return None
 
 

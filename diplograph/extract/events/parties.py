@@ -34,7 +34,8 @@ def _names_alt(names: list[str]) -> str:
 
 
 # A region as a party to a format ("EU-Central Asia", "C5+1"): its name as a whole word.
-_REGION_IN_NAME = [(re.compile(rf"(?<![\w])(?:{_names_alt(v['names'])})(?![a-z])"), k)
+# "Special Representative for Central Asia" is a portfolio, not a party.
+_REGION_IN_NAME = [(re.compile(rf"(?<![\w])(?<!for )(?:{_names_alt(v['names'])})(?![a-z])"), k)
                    for k, v in _E["region_formats"].items() if not k.startswith("_")]
 # A region's members as a group in a sentence: "the five Central Asian states", "Central Asian leaders".
 _REGION_GROUP = [(re.compile(rf"\b(?:{_names_alt(v['names'])})\s+(?:{_names_alt(_E['member_plurals'])})\b"), k)
@@ -44,6 +45,18 @@ _REGION_GROUP = [(re.compile(rf"\b(?:{_names_alt(v['names'])})\s+(?:{_names_alt(
 def format_members(name: str) -> list[str]:
     """Member states of the regions a format's name joins: "EU-Central Asia Ministerial Meeting"."""
     return [c for rx, k in _REGION_IN_NAME if rx.search(name) for c in _REGIONS[k]]
+
+
+def name_members(ctx: Context, start: int, end: int) -> list[str]:
+    """``format_members`` of an event name, regions inside names of persons, bodies and
+    programmes left out ("talks with EU Special Representative for Central Asia X")."""
+    chars = list(ctx.text[start:end])
+    for m in ctx.mentions_in(start, end):
+        e = ctx.entity(m.entity_id)
+        if e is not None and e.type in ("person", "organization", "initiative"):
+            for i in range(max(m.start, start), min(m.end, end)):
+                chars[i - start] = " "
+    return format_members("".join(chars))
 
 
 def group_members(text: str) -> list[str]:
