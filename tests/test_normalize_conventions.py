@@ -175,6 +175,10 @@ def test_byline_is_never_the_source_and_first_line_needs_a_label() -> None:
     ("For further information, contact the OSCE Press Office.", "OSCE"),
     ("Please contact the Delegation of the European Union to Kazakhstan press office", "Delegation of the European Union to Kazakhstan"),
     ("Joint Press Release", None),
+    ("Kazakh Ministry Issues Press Release", None),
+    ("Press Release: Kazakhstan And EU Sign Deal", None),
+    ("OSCE PRESS RELEASE", "OSCE"),
+    ("For further information, contact the Press Office.", None),
     ("The press office declined to comment.", None),
 ])
 def test_issuer_lines(line: str, issuer: str | None) -> None:

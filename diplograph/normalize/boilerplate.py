@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from diplograph.knowledge import load
+from diplograph.normalize.source import canonical_source
 
 # Longest line the patterns are tried on: widget and credit lines are short, and skipping
 # long body paragraphs keeps the pass linear in the number of lines, not characters.
@@ -21,6 +22,7 @@ MAX_LINE = 300
 HEADLINE_WORDS = 25
 # A line that ends like a sentence (full stop, possibly inside closing quotes) is body text.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,9 +49,16 @@ def issuer(line: str) -> str | None:
         return None
     for pattern in issuers_re:
         m = pattern.fullmatch(line)
-        if m is not None:
-            name = m.group("issuer")
-            return None if name.split()[0].casefold() in not_issuers else name
+        if m is None:
+            continue
+        groups = m.groupdict()
+        name = groups.get("issuer") or groups.get("named")
+        if not name or name.split()[0].casefold() in not_issuers:
+            return None
+        if groups.get("named") and not (_ACRONYM.fullmatch(name)
+                                         or canonical_source(name, known_only=True)):
+            return None
+        return name
     return None
 
 
