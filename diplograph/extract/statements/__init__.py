@@ -120,7 +120,8 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
 
     direct_spans = [(q.start, q.end) for _, _, (q, _) in events]  # type: ignore[misc]
     for fr in frames:
-        if fr.verb.idx in used or not fr.content or describes_event(fr.head, lex):
+        if fr.verb.idx in used or not fr.content or (
+                fr.verb.lemma_.lower() not in lex.deciding and describes_event(fr.head, lex)):
             continue
         if any(a <= fr.content[0][0] < b for a, b in direct_spans):
             continue

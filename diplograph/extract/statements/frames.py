@@ -105,6 +105,11 @@ def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0) ->
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head
             return _after_dateline(c, body)
+        if tok.dep_ == "xcomp" and verb.tag_ == "VBD" and verb.dep_ == "conj":
+            # 'urged partners to step up … and invited …': a past tense conjoined to an
+            # infinitive is the parse's slip; it goes with the verb governing the infinitive
+            tok = tok.head
+            continue
         if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX"):
             return None
         tok = tok.head
@@ -122,6 +127,12 @@ def _clause(verb: "Token", right_only: bool) -> "Token | None":
     """The verb's clausal complement on its right, or else on its left in the same
     paragraph (the parser can join a paragraph to the next one)."""
     right = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i and _finite(c)]
+    if not right:
+        # 'said in a statement that …': the parse hangs the clause on the adjunct's noun
+        right = [x for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+                 for o in c.children if o.dep_ == "pobj"
+                 for x in o.children if x.dep_ in ("acl", "ccomp", "relcl") and _finite(x)
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
     if right or right_only:
         return right[0] if right else None
     for c in verb.children:
@@ -137,6 +148,8 @@ def _finite(comp: "Token") -> bool:
 
 def _infinitive(verb: "Token") -> bool:
     """'allowed its participants to align efforts and outline …': a purpose, not a report."""
+    if verb.tag_ == "VBD":
+        return False  # a past tense is finite, whatever the parse conjoined it to
     tok = verb
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -150,7 +163,8 @@ def _infinitive(verb: "Token") -> bool:
 def _right_end(verb: "Token", is_cue: Callable[["Token"], bool]) -> int:
     """End of the verb's subtree, cut before a conjoined clause that is its own frame."""
     end = verb.right_edge
-    for c in verb.children:
+    # a conjoined cue of the verb's own, or a past-tense one the parse hung lower
+    for c in [*verb.children, *(t for t in verb.subtree if t.tag_ == "VBD" and t.head.i != verb.i)]:
         if c.dep_ == "conj" and c.i > verb.i and is_cue(c):
             stop = c.left_edge.i - 1
             while stop > verb.i and verb.doc[stop].dep_ in ("cc", "punct"):

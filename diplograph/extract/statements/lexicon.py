@@ -17,9 +17,11 @@ class Lexicon:
     documents: frozenset[str]
     joint_documents: frozenset[str]
     collective: frozenset[str]
+    sides: frozenset[str]
     agents: frozenset[str]
     mouthpieces: tuple[str, ...]
     anaphoric: dict[str, frozenset[str]]
+    named_bodies: frozenset[str]
     delegation_heads: frozenset[str]
     delegations: frozenset[str]
     name_cue: re.Pattern[str]
@@ -29,6 +31,7 @@ class Lexicon:
     # lemma -> the particle or object it needs ('take' -> 'place'), '' for none
     event_verbs: dict[str, str]
     event_governors: frozenset[str]
+    deciding: frozenset[str]
     event_nouns: frozenset[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
@@ -57,9 +60,11 @@ def lexicon(lang: str = "en") -> Lexicon:
         documents=frozenset(data["documents"]),
         joint_documents=frozenset(data["joint_documents"]),
         collective=frozenset(data["collective"]),
+        sides=frozenset(data["sides"]),
         agents=frozenset(data["agents"]),
         mouthpieces=tuple(data["mouthpieces"]),
         anaphoric={k: frozenset(v) for k, v in data["anaphoric"].items()},
+        named_bodies=frozenset(data["named_bodies"]),
         delegation_heads=frozenset(data["delegation_heads"]),
         delegations=frozenset(data["delegations"]),
         # a name cue right before the opening mark: 'the so-called «…»'
@@ -69,6 +74,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         meeting_verbs=frozenset(occ["meeting_verbs"]),
         event_verbs={v.split()[0]: " ".join(v.split()[1:]) for v in occ["event_verbs"]},
         event_governors=frozenset(occ["governors"]),
+        deciding=frozenset(occ["deciding"]),
         event_nouns=frozenset(
             [k for k, t in events["heads"].items() if t != "signing"]
             + events["generic_heads"] + events["delegation_nouns"]),

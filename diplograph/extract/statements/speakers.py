@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.context import Context, doc_text
 from diplograph.extract.statements.lexicon import Lexicon
-from diplograph.knowledge import load
+from diplograph.knowledge import gazetteer, load
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -110,12 +110,16 @@ class Resolver:
         """Record the speaker of a statement at ``pos`` as an antecedent."""
         bisect.insort(self._history, (pos, speaker), key=lambda x: x[0])
 
-    def previous(self, pos: int, types: frozenset[str], gender: str | None = None) -> Speaker | None:
+    def previous(self, pos: int, types: frozenset[str], gender: str | None = None,
+                 word: str | None = None) -> Speaker | None:
+        """The last speaker or named subject before ``pos`` of one of ``types``, agreeing in
+        ``gender``; with ``word``, one whose name holds it ('the ministry': a ministry)."""
         i = bisect.bisect_left(self._history, pos, key=lambda x: x[0])
         while i > 0:
             i -= 1
             sp = self._history[i][1]
-            if sp.type in types and (gender is None or self._gender.get(sp.name, gender) == gender):
+            if (sp.type in types and (gender is None or self._gender.get(sp.name, gender) == gender)
+                    and (word is None or word in sp.name.lower())):
                 return sp
         return None
 
@@ -154,6 +158,10 @@ class Resolver:
             return sp
         if subj.lemma_.lower() in self.lex.collective and subj.tag_ in ("NNS", "NNPS"):
             return Speaker(None, PARTICIPANTS, "collective")
+        if subj.lemma_.lower() in self.lex.sides and subj.tag_ == "NN":
+            sp = self._side(subj)
+            if sp is not None:
+                return sp
         if subj.lemma_.lower() in self.lex.documents:
             sp = self._issuer(subj)
             if sp is not None:
@@ -179,7 +187,9 @@ class Resolver:
         if head in self.lex.anaphoric and self._definite(subj) and not self._modified(subj):
             sp = self._titled_before(subj)
             if sp is None and not self._titled_elsewhere(subj):
-                sp = self.previous(subj.idx, self.lex.anaphoric[head])
+                # 'the ministry' is a ministry; 'the organisation', 'the bloc' any body
+                named = head if head in self.lex.named_bodies else None
+                sp = self.previous(subj.idx, self.lex.anaphoric[head], word=named)
             if sp is not None:
                 return sp
         sp = self._named(subj)
@@ -274,6 +284,19 @@ class Resolver:
         if len(name) == 1:
             return self._full(full) or Speaker(None, self._full_names.get(name[0].lower_, full), "person")
         return self._persons.get(full) or Speaker(None, full, "person")
+
+    def _side(self, tok: "Token") -> Speaker | None:
+        """'the Turkmen side', 'the EU delegation': the party its modifier names."""
+        for c in tok.lefts:
+            code = gazetteer.party_code(c.text) if c.dep_ in ("amod", "compound") else None
+            if code is None:
+                continue
+            ent = next((e for e in self.ctx.entities if e.code == code), None)
+            if ent is not None:
+                return Speaker(ent.id, ent.name, ent.type)
+            country = gazetteer.country_by_code(code)
+            return Speaker(None, country.name, "country") if country is not None else None
+        return None
 
     def _completed(self, tok: "Token", sp: Speaker) -> Speaker:
         """A person's name the entities stage cut short ('Thị Thắng' of 'Phan Thị Thắng',
