@@ -186,3 +186,62 @@ def test_a_round_and_the_next_one_share_their_format(extract_text) -> None:
     main, nxt = r["events"][0], r["events"][1]
     assert main["series"] == "Working Group on Energy Cooperation" and main["ordinal"] == 12
     assert nxt["series"] == main["series"] and nxt["status"] == "planned"
+
+
+COMMISSION = """Kazakhstan and Korea hold intergovernmental commission in Seoul
+
+SEOUL, 14 May 2025 - The 19th meeting of the Kazakhstan-Korea Intergovernmental Commission on Trade and Economic Cooperation was held in Seoul on 12-13 May. The commission was co-chaired by Deputy Prime Minister Serik Zhumangarin and Korean Minister of Economy and Finance Choi Sangmok.
+
+The sides discussed energy, transport and critical minerals. The previous meeting of the commission took place in Astana in 2023.
+
+The parties agreed to hold the 20th meeting in Astana in the first half of 2026. The first Korea-Central Asia summit, which had been due to take place in Seoul in 2025, has been postponed to 2026."""
+
+FORMAT_MINISTERIAL = """EU and Central Asia ministers meet
+
+BRUSSELS, 3 February 2025 - EEAS Press Release
+
+The 20th EU-Central Asia Ministerial Meeting took place today in Brussels. It was chaired by the High Representative and brought together the foreign ministers of the five Central Asian states.
+
+The British side was headed by Minister of State Clara Penrose, and the Japanese delegation by Vice-Minister Kenji Ota, who attended as guests."""
+
+TWO_LEGS = """EU and Turkmenistan continue talks
+
+ASHGABAT, 10 March 2025 - Turkmen Foreign Minister Rashid Meredov held talks with EU Special Representative for Central Asia Terhi Hakala in Ashgabat on Monday. The first round of the talks was held in Brussels last month."""
+
+
+def test_rounds_of_a_commission_share_its_format_parties_and_numbering(extract_text) -> None:
+    r = extract_text(COMMISSION)
+    main, prev, nxt = r["events"][0], r["events"][1], r["events"][2]
+    assert main["series"] == "Intergovernmental Commission on Trade and Economic Cooperation" and main["ordinal"] == 19
+    assert (main["date"]["start"], main["date"]["end"]) == ("2025-05-12", "2025-05-13")
+    assert set(main["participants"]) == {"KZ", "KR"}
+    # co-chairs: the Korean minister is Korean, so the Deputy Prime Minister leads the other side
+    assert {d["party"]: d["head"] for d in main["delegations"]}["KZ"] == "Serik Zhumangarin"
+    assert (prev["ordinal"], prev["status"], prev["series"]) == (18, "held", main["series"])
+    assert (nxt["ordinal"], nxt["status"], nxt["series"]) == (20, "planned", main["series"])
+    assert set(prev["participants"]) == set(nxt["participants"]) == {"KZ", "KR"}
+    assert (nxt["date"]["start"], nxt["date"]["end"]) == ("2026-01", "2026-06")
+
+
+def test_a_postponed_event_is_planned_for_its_new_date(extract_text) -> None:
+    summit = _by_name(extract_text(COMMISSION), "Korea-Central Asia")
+    assert (summit["status"], summit["date"]["start"], summit["ordinal"]) == ("planned", "2026", 1)
+    assert summit["series"] == "Korea-Central Asia summit"
+    assert set(summit["participants"]) == {"KR", "KZ", "KG", "TJ", "TM", "UZ"}
+
+
+def test_a_region_format_takes_part_as_its_members(extract_text) -> None:
+    r = extract_text(FORMAT_MINISTERIAL)
+    main = r["events"][0]
+    assert main["series"] == "EU-Central Asia Ministerial Meeting" and main["ordinal"] == 20
+    assert {"EU", "KZ", "KG", "TJ", "TM", "UZ"} <= set(main["participants"])
+    heads = {d["head"] for d in main["delegations"]}
+    assert {"Clara Penrose", "Kenji Ota"} <= heads  # "the X side was headed by", "and the Y delegation by"
+
+
+def test_two_legs_of_talks_share_their_parties(extract_text) -> None:
+    r = extract_text(TWO_LEGS)
+    main, first = r["events"][0], r["events"][1]
+    assert set(main["participants"]) == {"EU", "TM"}  # "for Central Asia" is a portfolio
+    assert first["location"]["name"] == "Brussels" and first["ordinal"] == 1
+    assert set(first["participants"]) == {"EU", "TM"}

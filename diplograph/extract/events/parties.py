@@ -16,11 +16,14 @@ from diplograph.knowledge import gazetteer, load
 from diplograph.model import Delegation, Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _E = load("events")
 _LEAD_VERBS = frozenset(_E["delegation_verbs"])
 _ATTEND_VERBS = frozenset(_E["attend_verbs"])
+_HOLD_VERBS = frozenset(_E["hold_verbs"])
+_ANY_VERBS = _LEAD_VERBS | _ATTEND_VERBS | _HOLD_VERBS
+_EVENT_HEADS = frozenset(_E["heads"]) - {"agreement", "treaty", "accord", "signing"}
 _DELEGATION_NOUNS = frozenset(_E["delegation_nouns"])
 _LOWER_WORDS = frozenset({"of", "for", "and", "the", "on", "in"})
 _HEAD_TITLES = frozenset(_E["heads_of_state_titles"])
@@ -191,11 +194,19 @@ def delegations_in(ctx: Context, sent_start: int, sent_end: int) -> list[Delegat
     if span is None:
         return []
     out: list[Delegation] = []
+    if any(v.lemma_ in _LEAD_VERBS for v in span):
+        out += _gapped(ctx, span)
     for v in span:
-        if v.pos_ not in ("VERB", "AUX") or v.lemma_ not in (_LEAD_VERBS | _ATTEND_VERBS):
+        if v.pos_ not in ("VERB", "AUX") or v.lemma_ not in _ANY_VERBS:
             continue
         kids = list(v.children)
-        subj = next((c for c in kids if c.dep_ in ("nsubj", "expl") and c.lower_ != "there"), None)
+        if v.lemma_ in _HOLD_VERBS and not any(  # "X held talks with Y", not "X holds 40%"
+                c.dep_ == "dobj" and c.lower_ in _EVENT_HEADS for c in kids):
+            continue
+        # the subject nearest the verb: a dateline parsed as a second subject stands further off
+        subj = next((c for c in reversed(kids) if c.dep_ in ("nsubj", "expl") and c.lower_ != "there"
+                     and c.i < v.i), None) or next(
+            (c for c in kids if c.dep_ in ("nsubj", "expl") and c.lower_ != "there"), None)
         agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr")), None)
         passive_obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
@@ -250,6 +261,33 @@ def place_unknown(delegations: list[Delegation], participants: list[str]) -> lis
         unknown[0].party = free[0]
         known.append(unknown[0])
     return known
+
+
+def _gapped(ctx: Context, span: "Span") -> list[Delegation]:
+    """"..., and the German delegation by State Secretary X": a delegation noun right before "by"
+    whose verb the sentence leaves out; the person after "by" leads the party before the noun."""
+    out: list[Delegation] = []
+    doc = ctx.doc
+    for t in span:
+        if t.lower_ != "by" or t.i == span.start or doc[t.i - 1].lemma_ not in _DELEGATION_NOUNS:
+            continue
+        noun = doc[t.i - 1]
+        first = noun.i
+        while first > span.start and doc[first - 1].pos_ not in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP"):
+            first -= 1
+        party = next(iter(parties_in(ctx, doc[first].idx, noun.idx)), None) or next(
+            (d.code for k in range(first, noun.i) for d in [gazetteer.demonym(doc[k].text)] if d), None)
+        for k in range(t.i + 1, span.end):
+            if doc[k].text in (",", ";", "(", ")", ".") or doc[k].pos_ in ("CCONJ", "VERB", "AUX"):
+                break
+            p = person_at(ctx, doc[k]) if doc[k].pos_ == "PROPN" else None
+            if p is not None:
+                if party:
+                    title = p.titles[0] if p.titles else title_text(
+                        [x for x in doc[t.i + 1:k] if x.ent_type_ != "PERSON"])
+                    out.append(Delegation(party, p.name, title))
+                break
+    return out
 
 
 def fill_heads(ctx: Context, delegations: list[Delegation]) -> None:
