@@ -98,13 +98,12 @@ def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0) ->
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None
         subjects = [c for c in tok.children if c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text)]
+        subjects = [s for c in subjects if (s := _after_dateline(c, body)) is not None]
         if subjects:
-            # the nearest before the verb, else the first after it ('…, said X')
-            left = [c for c in subjects if c.i < tok.i]
-            c = left[-1] if left else subjects[0]
+            c = subjects[0]
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head
-            return _after_dateline(c, body)
+            return c
         if tok.dep_ == "xcomp" and verb.tag_ == "VBD" and verb.dep_ == "conj":
             # 'urged partners to step up … and invited …': a past tense conjoined to an
             # infinitive is the parse's slip; it goes with the verb governing the infinitive

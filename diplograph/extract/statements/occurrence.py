@@ -29,7 +29,11 @@ def describes_event(head: "Token | None", lex: Lexicon) -> bool:
         return False
     lemma = verb.lemma_.lower()
     if lemma in lex.meeting_verbs:
-        return True
+        # 'the presidents have met in New York'; not 'his concerns had been met', nor the
+        # speaker's own account ('he had been meeting many people')
+        subject = _subject(verb, head)
+        return (subject is not None and subject.dep_ == "nsubj" and subject.pos_ != "PRON"
+                and not any(c.dep_ == "auxpass" for c in verb.children))
     if lemma not in lex.event_verbs:
         return False
     needed = lex.event_verbs[lemma]

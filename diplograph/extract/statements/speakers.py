@@ -298,6 +298,14 @@ class Resolver:
             return Speaker(None, country.name, "country") if country is not None else None
         return None
 
+    def _tagged(self, tok: "Token") -> Speaker | None:
+        """A named group spaCy tagged as a nationality or the like ('the Liberal Democrats'),
+        one of several speakers named together."""
+        ent = self._ents.get(tok.i)
+        if ent is None or ent.label_ not in ("NORP", "ORG") or tok.i != ent.end - 1:
+            return None
+        return Speaker(None, _strip_det(ent.text), "organization")
+
     def _completed(self, tok: "Token", sp: Speaker) -> Speaker:
         """A person's name the entities stage cut short ('Thị Thắng' of 'Phan Thị Thắng',
         tagged by spaCy as one span with the ministry before it): the proper nouns before
@@ -392,7 +400,7 @@ class Resolver:
         conjs = [c for c in tok.children if c.dep_ == "conj"]
         if not conjs:
             return None
-        parts = [self._named(t) for t in [tok, *conjs]]
+        parts = [self._named(t) or self._tagged(t) for t in [tok, *conjs]]
         if any(p is None for p in parts):
             return None
         names = list(dict.fromkeys(p.name for p in parts if p is not None))
