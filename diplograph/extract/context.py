@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from diplograph.model import Document, Entity, Event, Figure, Span, Statement
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MentionKind = Literal["name", "alias", "acronym", "descriptive", "pronoun", "demonym"]
 
@@ -85,3 +85,13 @@ def doc_text(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data["diplograph.text"] = doc.text
     return text
+
+
+def doc_tokens(doc: "Doc") -> "list[Token]":
+    """The document's tokens, made once: iterating a Doc builds a new Token object per
+    token on every pass, and the stages make about ten passes (profiled: a tenth of
+    extraction time on BBC reports)."""
+    toks = doc.user_data.get("diplograph.tokens")
+    if toks is None:
+        toks = doc.user_data["diplograph.tokens"] = list(doc)
+    return toks

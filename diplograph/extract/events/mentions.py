@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract.dates import ORDINALS
 from diplograph.knowledge import load
 from diplograph.model import Delegation
+from diplograph.extract.context import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -103,7 +104,7 @@ def find(doc: "Doc", text: str, sent_starts: list[int]) -> list[Mention]:
     quotes = quoted_spans(text)
     covered: set[int] = set()
     out: list[Mention] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.i in covered:
             continue
         etype, generic_only = _head_type(tok)

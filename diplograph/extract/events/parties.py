@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, doc_tokens
 from diplograph.knowledge import gazetteer, load
 from diplograph.model import Delegation, Entity
 
@@ -314,7 +314,7 @@ def place_phrases(ctx: Context) -> list[tuple[int, int]]:
     stamp = dateline_date(ctx.text)
     if dl is not None or stamp is not None:
         out.append((0, max(dl.end if dl else 0, stamp.end if stamp else 0)))
-    for t in ctx.doc:
+    for t in doc_tokens(ctx.doc):
         if t.dep_ != "prep" or t.lower_ not in ("in", "at"):
             continue
         for o in t.children:

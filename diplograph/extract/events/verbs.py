@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, doc_tokens
 from diplograph.extract.events.mentions import Mention, cue_type
 from diplograph.knowledge import load
 from diplograph.model import Delegation
@@ -94,7 +94,7 @@ def find(ctx: Context, nouns: list[Mention], sent_starts: list[int]) -> list[Men
     doc = ctx.doc
     heads = {m.head for m in nouns}
     out: list[Mention] = []
-    for v in doc:
+    for v in doc_tokens(doc):
         if v.pos_ != "VERB" or v.lemma_ not in EVENT_VERBS:
             continue
         if governed_mention(v, heads):

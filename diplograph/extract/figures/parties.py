@@ -18,6 +18,7 @@ from diplograph.extract.figures.clauses import is_clause_head, subject
 from diplograph.extract.figures.describe import cue_of
 from diplograph.knowledge import load
 from diplograph.model import Entity
+from diplograph.extract.context import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,7 +74,7 @@ class PartyIndex:
         doc: Doc = ctx.doc
         by_id = {e.id: e for e in ctx.entities}
         self.doc = doc
-        self._starts = [t.idx for t in doc]
+        self._starts = [t.idx for t in doc_tokens(doc)]
         self.refs: dict[int, list[_Ref]] = {}
         self._named: list[tuple[int, int, Entity]] = []  # (first token, last token, entity) in text order
         covered: set[int] = set()
