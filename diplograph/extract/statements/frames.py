@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diplograph.extract.statements.lexicon import Lexicon
-from diplograph.extract.context import doc_text
+from diplograph.extract.context import doc_text, doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -233,7 +233,7 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
         return t.pos_ == "VERB" and lex.is_cue_lemma(t.lemma_.lower())
 
     frames: list[Frame] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if in_quote(tok.idx):
             continue
         if tok.lower_ == "according" and tok.dep_ == "prep":

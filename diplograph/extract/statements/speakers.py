@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context, doc_text
+from diplograph.extract.context import Context, doc_text, doc_tokens
 from diplograph.extract.statements.lexicon import Lexicon
 from diplograph.knowledge import gazetteer, load
 
@@ -100,7 +100,7 @@ class Resolver:
         self._gender = self._genders()
         # earlier grammatical subjects and speakers: antecedents for "he", "the diplomat"
         self._history: list[tuple[int, Speaker]] = []
-        for tok in ctx.doc:
+        for tok in doc_tokens(ctx.doc):
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not in_quote(tok.idx):
                 sp = self._joint(tok) or self._named(tok)
                 if sp is not None:
