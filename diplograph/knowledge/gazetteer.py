@@ -137,7 +137,7 @@ def _tables() -> _Tables:
     for o in odata["organizations"]:
         org = Org(o["name"], o.get("acronym"), tuple(o.get("aliases", ())), o.get("country"),
                   o.get("code"))
-        for key in (org.name, org.acronym, *org.aliases):
+        for key in (org.name, org.acronym, *org.aliases, *_sessions(o)):
             if key:
                 orgs.setdefault(fold(key), org)
     ministries: dict[str, Ministry] = {}
@@ -168,6 +168,18 @@ def _tables() -> _Tables:
                 initiatives.setdefault(fold(key), ini)
     return _Tables(names, countries, demonyms, capitals, orgs, ministries, places, regions,
                    initiatives)
+
+
+# Session numbers written after a body's acronym ("COP29", "COP 29", "COP-29"); COP counts
+# from 1995, so 99 leaves room for decades.
+MAX_SESSION = 99
+
+
+def _sessions(entry: dict[str, object]) -> list[str]:
+    acr = entry.get("acronym")
+    if not entry.get("numbered") or not isinstance(acr, str):
+        return []
+    return [f"{acr}{sep}{n}" for n in range(1, MAX_SESSION + 1) for sep in ("", " ", "-")]
 
 
 # -- lookups --------------------------------------------------------------------------

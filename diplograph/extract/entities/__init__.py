@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract import coref
 from diplograph.extract.context import Context, MentionKind
 from diplograph.extract.entities import metonymy, persons, runs
+from diplograph.extract.entities.header import header
 from diplograph.extract.entities.lexicon import lexicon
 from diplograph.extract.entities.registry import Registry
 from diplograph.extract.entities.scan import Hit, scan
@@ -40,12 +41,21 @@ def run(ctx: Context) -> None:
     doc = ctx.doc
     reg = Registry(text)
     taken = _Occupied()
+    head = header(text)
+    for s, e in head.credits:
+        taken.add(s, e)  # "(Kabar)", "/TASS/": the outlet's credit, not a name in the story
     demonyms: list[Hit] = []
-    named = _disjoint(runs.headed(doc, text) + runs.lower_headed(doc, text))
+    named = _disjoint([r for r in runs.headed(doc, text, head.end)
+                       + runs.lower_headed(doc, text, head.end)
+                       if not head.in_credit(r.start, r.end)])
     absorbing = [(r.start, r.end) for r in named if r.absorbs]
+    # "Europe" in "Team Europe": a label's words are no mentions of their own
+    absorbing += [m.span() for m in lexicon().generic_phrases.finditer(text)]
     bodies = [(r.start, r.end) for r in named if r.kind == "organization"]
     parties: dict[int, Hit] = {}  # token end -> country or demonym hit
     for h in scan(doc, text):
+        if head.in_credit(h.start, h.end):
+            continue
         if any(s <= h.start and h.end <= e for s, e in absorbing):
             continue  # "China" in "South China Sea"
         if h.kind == "organization" and any(s < h.start and h.end <= e for s, e in bodies):
@@ -68,8 +78,9 @@ def run(ctx: Context) -> None:
     for r in named:
         reg.add_run(r)
         taken.add(r.start, r.end)
-    for r in runs.initiatives(doc, text):
-        if not any(r.start < k.end and k.start < r.end for k in named):
+    for r in runs.initiatives(doc, text, head.end):
+        if not any(r.start < k.end and k.start < r.end for k in named) \
+                and not head.in_credit(r.start, r.end):
             reg.add_initiative(r.name, r.start, r.end)
             taken.add(r.start, r.end)
 
@@ -203,8 +214,13 @@ def _currency_nouns() -> frozenset[str]:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading article, a trailing possessive and stray punctuation."""
+    """Trim a leading article, a trailing possessive and stray punctuation; a name stops
+    before a bracket ("... Aral Sea (IFAS" is the long form and half its acronym)."""
     s = text[start:end]
+    p = s.find("(")
+    if p > 0:
+        end = start + p
+        s = text[start:end]
     m = _LEAD.match(s)
     if m:
         start += m.end()
@@ -357,8 +373,8 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
     # honorifics are part of the mention but not of the name
     name = persons.clean_name(surface) if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") else surface
     key = gz.fold(name)
-    if not key or key in lex.generic or not any(c.isupper() for c in name):
-        return
+    if not key or key in lex.generic or not any(c.isupper() for c in name) or key in lex.domains:
+        return  # "Energy" alone is a portfolio or a heading, not a body
     if any(c.isdigit() for c in name) and not re.search(r"[A-Za-z]\d", name):
         return
     words = key.replace("-", " ").split()
@@ -384,6 +400,9 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
     if label in ("ORG",):
         if name.isupper() and name in lex.not_acronyms:
             return
+        if len(words) > 1 and words[-1] in lex.descriptive_heads \
+                and gz.party_code(name.rsplit(" ", 1)[0]):
+            return  # "the EU Delegation" describes the EU's people, it names no body
         # "Airbus A300s": a product model after the maker's name
         while len(name.split()) > 1 and re.search(r"\d", name.split()[-1]):
             name = name.rsplit(" ", 1)[0]

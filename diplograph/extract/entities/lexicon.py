@@ -29,6 +29,7 @@ class Lexicon:
     connectors: frozenset[str]
     event_heads: frozenset[str]
     generic: frozenset[str]
+    generic_phrases: re.Pattern[str]   # several-word generic labels, whose words name nothing
     not_acronyms: frozenset[str]
     minor_words: frozenset[str]
     ministry_words: frozenset[str]
@@ -37,6 +38,9 @@ class Lexicon:
     lower_geo_heads: frozenset[str]
     admin_heads: frozenset[str]
     site_heads: tuple[tuple[str, ...], ...]        # word sequences, longest first
+    site_words: frozenset[str]                     # capitalised last words of a site's name
+    descriptive_heads: frozenset[str]
+    reporting_verbs: frozenset[str]
     lower_heads: tuple[tuple[str, ...], ...]
     link_heads: tuple[tuple[str, ...], ...]
     government_words: frozenset[str]
@@ -75,6 +79,9 @@ def lexicon() -> Lexicon:
         connectors=frozenset(ini["connectors"]),
         event_heads=frozenset(h.lower() for h in ini["event_heads"]),
         generic=frozenset(gz.fold(g) for g in ini["generic"]),
+        generic_phrases=re.compile(r"\b(?:" + "|".join(
+            sorted((re.escape(g) for g in ini["generic"] if " " in g), key=len, reverse=True))
+            + r")\b"),
         not_acronyms=frozenset(acr["not_entities"]),
         minor_words=frozenset(acr["minor_words"]),
         ministry_words=gz.ministry_words(),
@@ -84,6 +91,9 @@ def lexicon() -> Lexicon:
         lower_geo_heads=frozenset(places["lower_geo_heads"]),
         admin_heads=frozenset(places["admin_heads"]),
         site_heads=_sequences(places["site_heads"]),
+        site_words=frozenset(w.lower() for w in places["site_words"] if " " not in w),
+        descriptive_heads=frozenset(orgs["descriptive_heads"]),
+        reporting_verbs=frozenset(load("reporting")["verbs"]),
         lower_heads=_sequences(ini["lower_heads"]),
         link_heads=_sequences(ini["link_heads"]),
         government_words=frozenset(orgs["government"]["words"]),

@@ -44,7 +44,8 @@ _QUOTED = re.compile(r"[«“\"]([A-Z][^«»“”\"\n]{2,80})[»”\"]")
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _QUALIFIERS = frozenset({"of", "for", "on"})
 _MAX_NAME_TOKENS = 14
-_MAX_LOWER = 3  # lower-case words in a head such as "scholarship programme"
+_MAX_LOWER = 3
+_PARTS = re.compile(r"\s*[-–—‒―]\s*")  # lower-case words in a head such as "scholarship programme"
 
 
 def _capital(tok: "Token") -> bool:
@@ -58,7 +59,20 @@ def _glued(doc: "Doc", i: int) -> bool:
         and (doc[i].text == "-" or doc[i - 1].text == "-")
 
 
-def _runs(doc: "Doc", connectors: frozenset[str]) -> list[tuple[int, int]]:
+_DASHES = frozenset({"-", "–", "—", "‒", "―"})
+
+
+def _spaced_dash(doc: "Doc", j: int, floor: int) -> bool:
+    """"North – South corridor", "EU – Central Asia": a dash spaced on both sides between two
+    capitalised words joins them like a hyphen; the dateline's dash (before ``floor``) does
+    not."""
+    t = doc[j]
+    return t.text in _DASHES and t.idx >= floor and bool(t.whitespace_) \
+        and bool(doc[j - 1].whitespace_) and j + 1 < len(doc) and _capital(doc[j + 1]) \
+        and not doc[j + 1].is_sent_start
+
+
+def _runs(doc: "Doc", connectors: frozenset[str], floor: int = 0) -> list[tuple[int, int]]:
     """Maximal token ranges [i, j) of capitalised words joined by connectors or hyphens."""
     out: list[tuple[int, int]] = []
     n = len(doc)
@@ -69,8 +83,14 @@ def _runs(doc: "Doc", connectors: frozenset[str]) -> list[tuple[int, int]]:
             continue
         last = i
         j = i + 1
+        dashed = False
         while j < n:
             t = doc[j]
+            if dashed:
+                # the NER often reads the far end of "Dushanbe – Bokhtar" as a person
+                last, dashed = j, False
+                j += 1
+                continue
             if t.is_space or t.is_sent_start or (t.ent_type_ == "PERSON" and t.ent_iob_ == "B"):
                 break
             if t.lower_ in ("and", "&") and j + 1 < n and doc[j + 1].lower_ == "the":
@@ -79,6 +99,8 @@ def _runs(doc: "Doc", connectors: frozenset[str]) -> list[tuple[int, int]]:
                 break  # "South China Sea on Monday"
             if _glued(doc, j) or _capital(t) and t.ent_type_ != "PERSON":
                 last = j
+            elif _spaced_dash(doc, j, floor):
+                dashed = True
             elif not (t.lower_ in connectors and j + 1 < n and doc[j + 1].text[:1].isalpha()):
                 break
             j += 1
@@ -126,7 +148,20 @@ def _after_and(doc: "Doc", i: int, j: int) -> int:
 
 
 def _span(doc: "Doc", i: int, j: int) -> tuple[int, int]:
-    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    last = doc[j - 1]
+    end = last.idx + len(last.text)
+    # "Corridor X." closing a sentence: the tokenizer kept the full stop on the numeral
+    if j - i > 1 and last.text.endswith(".") and last.text.count(".") == 1 and len(last.text) > 1 \
+            and (j == len(doc) or doc[j].is_sent_start or doc[j].is_space):
+        end -= 1
+    return doc[i].idx, end
+
+
+def _descriptive(doc: "Doc", i: int, head: int, lex: Lexicon) -> bool:
+    """"the EU Delegation", "the Kazakh side": a party's name before a noun that only
+    describes it."""
+    return doc[head].lower_ in lex.descriptive_heads and head > i \
+        and gz.party_code(doc[i:head].text) is not None
 
 
 def _country_before(doc: "Doc", i: int) -> str | None:
@@ -158,11 +193,11 @@ def _admin_country(doc: "Doc", i: int, j: int, bare: str) -> str | None:
     return gz.subdivision_country(bare)
 
 
-def headed(doc: "Doc", text: str) -> list[Run]:
-    """Capitalised runs ending in a body's or a geographic head word."""
+def headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
+    """Capitalised runs ending in a body's, a site's or a geographic head word."""
     lex = lexicon()
     out: list[Run] = []
-    for i, j in _runs(doc, _ORG_CONNECTORS):
+    for i, j in _runs(doc, _ORG_CONNECTORS, floor):
         i = _trim_left(doc, i, j, lex)
         if j - i < 2 or j - i > _MAX_NAME_TOKENS:
             continue
@@ -170,10 +205,13 @@ def headed(doc: "Doc", text: str) -> list[Run]:
         # "Political Affairs of the European External Action Service"
         qual = next((k for k in range(i + 1, j) if doc[k].lower_ in _QUALIFIERS), j)
         head = next((k for k in range(qual - 1, i - 1, -1)
-                     if doc[k].lower_ in lex.org_heads or doc[k].lower_ in lex.geo_heads), None)
-        if head is None:
+                     if doc[k].lower_ in lex.org_heads or doc[k].lower_ in lex.geo_heads
+                     or doc[k].lower_ in lex.site_words), None)
+        if head is None or _descriptive(doc, i, head, lex):
             continue
-        kind = "region" if doc[head].lower_ in lex.geo_heads else "organization"
+        low = doc[head].lower_
+        kind = "region" if low in lex.geo_heads else "place" if low in lex.site_words \
+            else "organization"
         end = j if head + 1 == qual else head + 1
         while end > head + 1 and doc[end - 1].lower_ in _ORG_CONNECTORS:
             end -= 1
@@ -189,7 +227,7 @@ def headed(doc: "Doc", text: str) -> list[Run]:
             country = _admin_country(doc, i, end, doc[i:head].text)
         elif kind == "organization":
             country = _body_country(doc, i, end)
-        out.append(Run(start, stop, kind, name, country, absorbs=kind == "region"))
+        out.append(Run(start, stop, kind, name, country, absorbs=kind in ("region", "place")))
     return out
 
 
@@ -205,28 +243,32 @@ def _match_seq(doc: "Doc", k: int, seqs: Sequence[tuple[str, ...]]) -> int:
     return 0
 
 
-def lower_headed(doc: "Doc", text: str) -> list[Run]:
+def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
     """A capitalised name followed by a lower-case region, site or programme word."""
     lex = lexicon()
     out: list[Run] = []
-    for i, j in _runs(doc, frozenset({"-"})):
+    for i, j in _runs(doc, frozenset({"-"}), floor):
         i = _trim_left(doc, i, j, lex)
-        if i >= j or j >= len(doc) or j - i > 5:
+        if i >= j or j >= len(doc) or j - i > 7:
             continue
         bare = doc[i:j].text
-        parts = [p for p in re.split(r"-", bare) if p]
+        parts = [p.strip() for p in _PARTS.split(bare) if p.strip()]
         reading = gz.lookup(gz.fold(bare))
         kind_known = reading[0] if reading else None
         chain = len(parts) >= 2 and all(gz.party_code(p) for p in parts)
+        # "Dushanbe – Bokhtar railway", "North-South corridor": a link between two named ends,
+        # each of which stays a mention of its own
+        link = len(parts) >= 2 and all(p[:1].isupper() for p in parts) \
+            and _match_seq(doc, j, lex.link_heads) > 0
         if (kind_known in ("country", "demonym", "organization", "region")
                 or gz.party_code(bare)) and not chain \
-                or doc[i].ent_type_ == "PERSON" and not chain:
+                or doc[i].ent_type_ == "PERSON" and not (chain or link):
             continue
         low = doc[j].lower_
         kind = None
         n = 0
         country = None
-        if chain:
+        if chain or link:
             n = _match_seq(doc, j, lex.link_heads)
             kind = "initiative" if n else None
         elif low in lex.lower_geo_heads and kind_known != "initiative":
@@ -244,19 +286,23 @@ def lower_headed(doc: "Doc", text: str) -> list[Run]:
         if not kind or not n:
             continue
         start, stop = _span(doc, i, j + n)
+        if gz.lookup(gz.fold(text[start:stop])) is not None:
+            continue  # "Central Asian region": the gazetteer's name for it wins
         bstart, bstop = _span(doc, i, j)
+        # the ends of a link stay mentions when they are names the gazetteer knows
+        ends = chain or link and all(_known(p) for p in parts)
         out.append(Run(start, stop, kind, text[start:stop], country, (bstart, bstop),
-                       absorbs=not chain))
+                       absorbs=not ends))
     return out
 
 
-def initiatives(doc: "Doc", text: str) -> list[Run]:
+def initiatives(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
     """Capitalised runs holding a programme word ("EU Strategy on Central Asia", "Convention
     on the Rights of Persons with Disabilities") and quoted capitalised names with one."""
     lex = lexicon()
     out: list[Run] = []
     ents_end = {e.start: e.end for e in doc.ents if e.label_ in ("ORG", "LAW", "WORK_OF_ART")}
-    for i, j in _runs(doc, lex.connectors):
+    for i, j in _runs(doc, lex.connectors, floor):
         i = _trim_left(doc, i, j, lex)
         if j - i < 2:
             continue

@@ -59,7 +59,9 @@ def scan(doc: "Doc", text: str) -> Iterator[Hit]:
                 spans.append((k, end))
         for k, end in reversed(spans):
             surface = text[start:end]
-            found = gz.lookup(gz.fold(surface)) if cap and _capital(doc[k]) else None
+            # a known name may end in a lower-case word ("Central Asian region") but not be one
+            found = gz.lookup(gz.fold(surface)) if cap and (_capital(doc[k]) or k > i and doc[k].is_alpha) \
+                else None
             if found is None and has_ministry_word and k > i:
                 m = gz.ministry(surface)
                 if m is not None:
