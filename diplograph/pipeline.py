@@ -126,6 +126,14 @@ class Extractor:
     def _extract(self, document: Document, doc: object) -> Record:
         ctx = Context(document=document, doc=doc)  # type: ignore[arg-type]
         limit = STAGE_SECONDS + len(document.text) / STAGE_CHARS_PER_SECOND
+        try:
+            return self._run_stages(ctx, document, limit)
+        finally:
+            # Cached tokens point back at their Doc: drop them so the Doc is freed at once
+            # instead of waiting for the cycle collector (keeps memory flat).
+            ctx.doc.user_data.clear()
+
+    def _run_stages(self, ctx: Context, document: Document, limit: float) -> Record:
         for name, stage in STAGES:
             try:
                 with _deadline(limit, name):
