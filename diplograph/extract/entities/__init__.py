@@ -306,7 +306,7 @@ def _acronym_lists(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> No
 
 def _spacy_entities(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> None:
     ents = [_with_given_name(e) for e in doc.ents if e.label_ not in DROP_LABELS]
-    for start, end in persons.titled_names(doc):
+    for start, end in persons.titled_names(doc) + persons.evidenced_names(doc, text):
         if not taken.overlaps(start, end):
             reg.note_person(text[start:end])
             reg.add_person(text[start:end], start, end)
@@ -476,7 +476,11 @@ def _has_role(ent: "SpacySpan", text: str) -> bool:
 def _roles(doc: "Doc", text: str, reg: Registry) -> None:
     known = reg.known_bodies()
     tok_at = {t.idx: t.i for t in doc}
-    for person, start, end in reg.person_name_mentions():
+    mentions = reg.person_name_mentions()
+    names = frozenset(i for _p, start, end in mentions
+                      for i in range(tok_at.get(start, 0), tok_at.get(start, 0) + 8)
+                      if i < len(doc) and doc[i].idx < end and start in tok_at)
+    for person, start, end in mentions:
         readings: list[persons.RoleReading] = []
         for phrase in (persons.apposition(doc, text, end), persons.left_apposition(doc, text, start)):
             if phrase:
@@ -485,7 +489,7 @@ def _roles(doc: "Doc", text: str, reg: Registry) -> None:
                     readings.append(r)
         ti = tok_at.get(start)
         if ti is not None:
-            pre = persons.premodifier(doc, text, ti)
+            pre = persons.premodifier(doc, text, ti, names)
             if pre:
                 r = persons.parse_role(pre[0], known)
                 if r:

@@ -41,6 +41,8 @@ class Lexicon:
     site_words: frozenset[str]                     # capitalised last words of a site's name
     descriptive_heads: frozenset[str]
     reporting_verbs: frozenset[str]
+    given_names: frozenset[str]
+    surname_endings: tuple[str, ...]
     lower_heads: tuple[tuple[str, ...], ...]
     link_heads: tuple[tuple[str, ...], ...]
     government_words: frozenset[str]
@@ -94,6 +96,8 @@ def lexicon() -> Lexicon:
         site_words=frozenset(w.lower() for w in places["site_words"] if " " not in w),
         descriptive_heads=frozenset(orgs["descriptive_heads"]),
         reporting_verbs=frozenset(load("reporting")["verbs"]),
+        given_names=frozenset(titles["gender"]["male_names"]) | frozenset(titles["gender"]["female_names"]),
+        surname_endings=tuple(titles["surname_endings"]),
         lower_heads=_sequences(ini["lower_heads"]),
         link_heads=_sequences(ini["link_heads"]),
         government_words=frozenset(orgs["government"]["words"]),

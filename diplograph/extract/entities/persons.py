@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diplograph.extract.entities.lexicon import lexicon
+from diplograph.extract.entities.lexicon import Lexicon, lexicon
 from diplograph.knowledge import gazetteer as gz
 from diplograph.model import Role
 
@@ -214,9 +214,11 @@ def left_apposition(doc: "Doc", text: str, start: int) -> str | None:
     return None
 
 
-def premodifier(doc: "Doc", text: str, tok_start: int) -> tuple[str, int] | None:
+def premodifier(doc: "Doc", text: str, tok_start: int,
+                names: frozenset[int] = frozenset()) -> tuple[str, int] | None:
     """Title words right before a name ("French president", "Foreign Secretary") and the
-    character offset where they start."""
+    character offset where they start; they stop at the tokens of another person's name
+    (``names``) or of one the NER tags."""
     lex = lexicon()
     i = tok_start - 1
     first = None
@@ -238,6 +240,8 @@ def premodifier(doc: "Doc", text: str, tok_start: int) -> tuple[str, int] | None
         capital = tok.text[0].isupper()
         known = (low in lex.title_heads or low in lex.title_modifiers or low in lex.domains
                  or gz.party_code(tok.text) is not None or gz.organization(tok.text) is not None)
+        if (tok.ent_type_ == "PERSON" or i in names) and not known:
+            break  # "Alexei Overchuk and Kazakh President ...": the title is not his
         if not (capital or known) or tok.is_sent_start and not known:
             break
         if tok.text.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
@@ -269,8 +273,10 @@ def _title_word(tok: "Token") -> bool:
 
 def titled_names(doc: "Doc") -> list[tuple[int, int]]:
     """Names right after a capitalised title the NER missed or mis-typed: "Deputy Minister of
-    Economy Levan Kavtaradze", "Kazakh President Daniyar Nurtayev". The name is the run's last
-    two words (or its longer tail the NER tags as a person), when they are not known words."""
+    Economy Levan Kavtaradze", "Kazakh President Daniyar Nurtayev", "Chairman of the Cabinet of
+    Ministers Adylbek Kasymaliev and Uzbek Prime Minister Abdulla Aripov" (two). A name is a
+    stretch of unknown proper nouns after a title word, or the tail of one the NER tags as a
+    person; a long stretch at the end of the run gives its last two words."""
     lex = lexicon()
     out: list[tuple[int, int]] = []
     n = len(doc)
@@ -283,37 +289,139 @@ def titled_names(doc: "Doc") -> list[tuple[int, int]]:
         j = i + 1
         while j < n and not doc[j].is_sent_start and (
                 doc[j].text[:1].isupper() or doc[j].lower_ in _TITLE_JOINS
-                and j + 1 < n and doc[j + 1].text[:1].isupper()):
+                and j + 1 < n and doc[j + 1].text[:1].isupper() or _hyphen_part(doc, j)):
             j += 1
-        tail = j
-        while tail > i + 1 and doc[tail - 1].ent_type_ == "PERSON":
-            tail -= 1
-        k = tail if j - tail >= 2 else j - 2
-        if k > i and all(_name_word(doc[m]) for m in range(k, j)) \
-                and doc[k - 1].ent_type_ != "PERSON" and doc[k - 1].lower_ not in _TITLE_JOINS:
-            out.append((doc[k].idx, doc[j - 1].idx + len(doc[j - 1].text)))
+        for a, b in _stretches(doc, i + 1, j):
+            words = _units(doc, a, b)
+            tail = b
+            while tail > a and doc[tail - 1].ent_type_ == "PERSON":
+                tail -= 1
+            tail = _unit_start(doc, tail)
+            if tail > a and len(_units(doc, tail, b)) >= 2:
+                a = tail  # "... Development Odile Renaud-Basso": the NER's person
+            elif doc[a - 1].lower_ in _TITLE_JOINS or len(words) > _MAX_NAME_WORDS:
+                if b != j or len(words) < 3:
+                    continue
+                a = words[-2]
+            if len(_units(doc, a, b)) >= 2:
+                out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
         i = max(j, i + 1)
     return out
 
 
+# A person's name runs to three words here ("Nguyen Van Thanh", "Kassym-Jomart Tokayev");
+# longer stretches of unknown capitalised words are read as other names.
+_MAX_NAME_WORDS = 3
+
+
+def _hyphen_part(doc: "Doc", k: int) -> bool:
+    """Token ``k`` continues a hyphenated name: the "-" or the "hyun" of "Dong-hyun"."""
+    t = doc[k]
+    if not doc[k - 1].whitespace_ == "":
+        return False
+    if t.text == "-":
+        return not t.whitespace_ and k + 1 < len(doc) and doc[k + 1].is_alpha
+    return doc[k - 1].text == "-" and t.is_alpha and k >= 2 and doc[k - 2].is_alpha
+
+
+def _unit_start(doc: "Doc", k: int) -> int:
+    """The first token of the hyphenated word token ``k`` belongs to."""
+    while k >= 2 and k < len(doc) and _hyphen_part(doc, k):
+        k -= 1
+    return k
+
+
+def _units(doc: "Doc", a: int, b: int) -> list[int]:
+    """Token indices where the words in [a, b) start, hyphenated words counted once."""
+    return [k for k in range(a, b) if not _hyphen_part(doc, k)]
+
+
+def _stretches(doc: "Doc", a: int, b: int) -> list[tuple[int, int]]:
+    """Maximal ranges in [a, b) of name words (hyphenated parts included)."""
+    out: list[tuple[int, int]] = []
+    k = a
+    while k < b:
+        if not doc[k].text[:1].isupper() or not _name_word(doc[k]):
+            k += 1
+            continue
+        m = k + 1
+        while m < b and (_name_word(doc[m]) or _hyphen_part(doc, m)):
+            m += 1
+        out.append((k, m))
+        k = m
+    return out
+
+
 def _name_word(tok: "Token") -> bool:
+    text = tok.text
+    if not text[:1].isupper() or tok.pos_ != "PROPN":
+        return False
     lex = lexicon()
     low = tok.lower_
-    return bool(_WORD.fullmatch(tok.text)) and tok.text[0].isupper() and tok.pos_ == "PROPN" \
-        and low not in lex.title_heads and low not in lex.title_modifiers \
+    return bool(_WORD.fullmatch(text)) and low not in lex.title_heads and low not in lex.title_modifiers \
         and low not in lex.domains and low not in lex.org_heads and low not in lex.ministry_words \
+        and low not in lex.geo_heads and low not in lex.site_words \
+        and low not in lex.initiative_heads and low not in lex.event_heads \
         and tok.text not in lex.honorifics and gz.lookup(gz.fold(tok.text)) is None \
         and gz.fold(tok.text) not in lex.generic
 
 
+def evidenced_names(doc: "Doc", text: str) -> list[tuple[int, int]]:
+    """Two or three unknown proper nouns the NER missed or typed as a body, where the sentence
+    shows a person: a role in apposition or before the name ("Park Soo-min, a researcher at
+    ...", "foreign minister Kim Dong-hyun"), a known given name, or the subject of a reporting
+    verb ("Akylbek Japarov stressed that ..."). A name the NER typed as a body needs more than
+    the verb ("Goldman Sachs said"): a role, a given name or a family-name ending."""
+    from diplograph.normalize.source import canonical_source
+
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for a, b in _stretches(doc, 0, n):
+        words = _units(doc, a, b)
+        if not 2 <= len(words) <= _MAX_NAME_WORDS or b < n and doc[b].text[:1].isupper() \
+                and not doc[b].is_punct:
+            continue
+        if any(t.ent_type_ == "PERSON" for t in doc[a:b]):
+            continue  # the NER's own persons are read with the other entities
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        name = text[start:end]
+        if not looks_like_name(name) or canonical_source(name, known_only=True) is not None:
+            continue
+        if _shown_person(doc, text, a, b, start, end, name, lex):
+            out.append((start, end))
+    return out
+
+
+def _shown_person(doc: "Doc", text: str, a: int, b: int, start: int, end: int, name: str,
+                  lex: Lexicon) -> bool:
+    if name.split()[0] in lex.given_names:
+        return True
+    for phrase in (apposition(doc, text, end), left_apposition(doc, text, start),
+                   (premodifier(doc, text, a) or (None,))[0]):
+        if phrase and parse_role(phrase, {}):
+            return True
+    reported = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB"
+                   and t.head.lemma_ in lex.reporting_verbs for t in doc[a:b]) \
+        or a >= 2 and doc[a - 2].lower_ == "according" and doc[a - 1].lower_ == "to"
+    if not reported:
+        return False
+    last = name.split()[-1].lower()
+    return doc[a].ent_type_ == "" or any(last.endswith(x) for x in lex.surname_endings)
+
+
 def extend_left(doc: "Doc", start_tok: int) -> int:
-    """"Rustam" before "Azimov" tagged alone: a given name the NER left out."""
+    """"Rustam" before "Azimov" tagged alone: a given name the NER left out, hyphenated ones
+    ("Kassym-Jomart") included."""
     if start_tok == 0:
         return start_tok
     prev = doc[start_tok - 1]
-    if prev.whitespace_ and prev.ent_type_ in ("", "PERSON") and _name_word(prev) \
-            and not prev.is_sent_start:
-        return start_tok - 1
+    if not prev.whitespace_ or prev.ent_type_ not in ("", "PERSON"):
+        return start_tok
+    first = _unit_start(doc, start_tok - 1)
+    if _name_word(doc[first]) and not doc[first].is_sent_start and (
+            first == start_tok - 1 or prev.is_alpha and prev.text[:1].isupper()):
+        return first
     return start_tok
 
 
