@@ -302,7 +302,11 @@ def titled_names(doc: "Doc") -> list[tuple[int, int]]:
             elif doc[a - 1].lower_ in _TITLE_JOINS or len(words) > _MAX_NAME_WORDS:
                 if b != j or len(words) < 3:
                     continue
-                a = words[-2]
+                # "... Public Works Mohammad Isa Thani": from a known given name, else the
+                # last two words
+                given = [k for k in words[:-1] if doc[k].text in lex.given_names]
+                a = given[0] if given and len(_units(doc, given[0], b)) <= _MAX_NAME_WORDS \
+                    else words[-2]
             if len(_units(doc, a, b)) >= 2:
                 out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
         i = max(j, i + 1)

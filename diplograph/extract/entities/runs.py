@@ -45,6 +45,10 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 _QUALIFIERS = frozenset({"of", "for", "on"})
 _MAX_NAME_TOKENS = 14
 _MAX_LOWER = 3
+# a name before a lower-case head has a few words ("Yntymak Ordo", "Kambarata-1"); a link
+# names its stops ("Termez – Mazar-i-Sharif – Kabul – Peshawar railway")
+_MAX_HEADED_TOKENS = 5
+_MAX_LINK_TOKENS = 16
 _PARTS = re.compile(r"\s*[-–—‒―]\s*")  # lower-case words in a head such as "scholarship programme"
 
 
@@ -147,6 +151,17 @@ def _after_and(doc: "Doc", i: int, j: int) -> int:
     return i
 
 
+def _before_and(doc: "Doc", head: int, j: int, lex: Lexicon) -> int:
+    """"the Akimat of Almaty and Team Europe partners": the name ends before "and" when what
+    follows is a name of its own or a label."""
+    for k in range(head + 1, j - 1):
+        if doc[k].lower_ in ("and", "&"):
+            right = doc[k + 1:j].text
+            if _known(right) or gz.ministry(right) is not None or gz.fold(right) in lex.generic:
+                return k
+    return j
+
+
 def _span(doc: "Doc", i: int, j: int) -> tuple[int, int]:
     last = doc[j - 1]
     end = last.idx + len(last.text)
@@ -216,6 +231,7 @@ def headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
         while end > head + 1 and doc[end - 1].lower_ in _ORG_CONNECTORS:
             end -= 1
         i = _after_and(doc, i, end)
+        end = _before_and(doc, head, end, lex)
         if end - i < 2 or head < i:
             continue
         start, stop = _span(doc, i, end)
@@ -249,10 +265,12 @@ def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
     out: list[Run] = []
     for i, j in _runs(doc, frozenset({"-"}), floor):
         i = _trim_left(doc, i, j, lex)
-        if i >= j or j >= len(doc) or j - i > 7:
+        if i >= j or j >= len(doc) or j - i > _MAX_LINK_TOKENS:
             continue
         bare = doc[i:j].text
         parts = [p.strip() for p in _PARTS.split(bare) if p.strip()]
+        if j - i > _MAX_HEADED_TOKENS and len(parts) < 2:
+            continue
         reading = gz.lookup(gz.fold(bare))
         kind_known = reading[0] if reading else None
         chain = len(parts) >= 2 and all(gz.party_code(p) for p in parts)
