@@ -235,3 +235,171 @@ def test_luxembourg_city_and_country(extract_text) -> None:
     assert _by_name(rec)["Luxembourg"]["type"] == "place"
     rec = extract_text("Report\n\nLuxembourg's foreign minister welcomed the plan.\n")
     assert _by_name(rec)["Luxembourg"]["type"] == "country"
+
+
+# -- reports written here for error kinds seen on unseen reports (invented people) ------------
+# types of sites, links, rivers and funds; names across spaced dashes; persons the NER misses;
+# labels, dateline credits and cut brackets that name nothing; bodies and regions by name
+
+ASIA_PLUS = """Tajikistan and ADB discuss hydropower and rail projects
+
+DUSHANBE, March 3 (Asia-Plus) — Tajik Minister of Energy and Water Resources Daler Jumazoda met a delegation of the Asian Development Bank led by its country director, Kim Dong-hyun, on Monday.
+
+The sides discussed the Rogun hydropower plant, the Sebzor Dam and the rehabilitation of the Dushanbe – Bokhtar railway. Kim Dong-hyun said the bank would also co-finance the CASA-1000 transmission line.
+
+Jumazoda noted that the Vakhsh and the Panj feed the Amu Darya, and that glaciers of the Pamir supply most of the water used in the Central Asian region.
+"""
+
+TASS_ASTANA = """Russia and Kazakhstan to expand transport links
+
+ASTANA, October 10. /TASS/. Russian Deputy Prime Minister Alexei Overchuk and Kazakh President Kassym-Jomart Tokayev met at the Akorda on Thursday to discuss the North – South corridor.
+
+Overchuk said traffic along the corridor had doubled. The Turkic Investment Fund and the Eurasian Development Bank are ready to finance new terminals, he told reporters.
+
+Tokayev also received Zhang Lijun, the Chinese ambassador, who conveyed greetings from Beijing.
+"""
+
+EU_RELEASE = """EU and Central Asia step up cooperation on water and climate
+
+Brussels, 14 November 2024
+
+Energy
+
+The European Union will mobilise EUR 50 million under the Team Europe approach to support water management in the Central Asian region, the EU Delegation announced at the EU – Central Asia Economic Forum in Almaty.
+
+The programme will be implemented with the International Fund for Saving the Aral Sea (IFAS) and presented at COP29 in Baku. It follows commitments made at the United Nations General Assembly in September.
+
+"Water does not stop at borders," said Elena Marković, the EU Special Representative for Central Asia.
+"""
+
+YONHAP = """Korea, Central Asia agree to boost critical minerals partnership
+
+SEOUL, June 14 (Yonhap) -- South Korea and the five Central Asian nations agreed on Friday to expand cooperation on critical minerals, the foreign ministry said.
+
+First Vice Foreign Minister Kim Dong-hyun led the Korean delegation at the talks in Seoul. Uzbek Deputy Foreign Minister Bakhrom Aloyev and Kyrgyz envoy Aibek Moldogaziev also attended.
+
+Park Soo-min, a researcher at the Korea Institute for International Economic Policy, said the deal would diversify supply chains. Akylbek Japarov stressed that Kyrgyzstan needs investment, while Goldman Sachs said the outlook was bright.
+"""
+
+BALKAN = """Serbia seeks EU support for rail link to the Adriatic
+
+BELGRADE — Serbian Minister of Construction Goran Vesić met European Commissioner Dragana Jovanović in Belgrade on Tuesday to discuss the Belgrade – Bar railway and the Pan-European Corridor X.
+
+"The line will cut travel times by half," Vesić told reporters. Elena Marković said funding would come from the Western Balkans Investment Framework.
+
+Tomáš Novák, an economist at the Vienna Institute, said the project was overdue.
+"""
+
+NARYN = """Kyrgyzstan, Uzbekistan agree on Naryn cascade
+
+BISHKEK (Kabar) - Kyrgyz Chairman of the Cabinet of Ministers Adylbek Kasymaliev and Uzbek Prime Minister Abdulla Aripov agreed to build the Kambarata-1 hydropower plant on the Naryn river, which flows from the Tian Shan into the Syr Darya.
+
+Zhyldyz Bakirova, spokeswoman for the Ministry of Energy, said the plant would supply the Fergana Valley. Kasymaliev thanked the World Bank.
+"""
+
+TERMEZ = """Uzbekistan, Afghanistan sign rail deal
+
+TERMEZ, Uzbekistan, July 17 (UzDaily) — Uzbek Minister of Transport Ilkhom Makhkamov and Afghan acting Minister of Public Works Mohammad Isa Thani signed a framework agreement on the Termez – Mazar-i-Sharif – Kabul – Peshawar railway in Termez on Wednesday.
+
+"This corridor will connect Central Asia with the ports of the Indian Ocean," Makhkamov told journalists. Thani said the Taliban administration would guarantee security along the route.
+
+The Islamic Development Bank and the Abu Dhabi Fund for Development are considering financing. Observers from the Organisation of Islamic Cooperation attended the ceremony at the Termez Cargo Centre.
+"""
+
+CLIMATE = """Kazakhstan hosts climate talks ahead of COP
+
+ALMATY — Kazakhstan's Minister of Ecology Yerlan Nyssanbayev opened a regional climate dialogue in Almaty on Monday, ahead of COP 30.
+
+Representatives of the UN Development Programme, the Green Climate Fund and the Regional Environmental Centre for Central Asia discussed glacier loss in the Tien Shan and the drying of the Aral Sea basin.
+
+Gulmira Sadykova, a hydrologist at Al-Farabi Kazakh National University, warned that the Ili and Irtysh could lose a fifth of their flow by 2050. The meeting was organised by the Akimat of Almaty and Team Europe partners.
+"""
+
+
+def _types(rec: dict) -> dict[str, str]:
+    return {e["name"]: e["type"] for e in rec["entities"]}
+
+
+def test_sites_links_rivers_and_funds_are_typed_by_what_they_are(extract_text) -> None:
+    types = _types(extract_text(ASIA_PLUS))
+    assert types["Rogun hydropower plant"] == "place" and types["Sebzor Dam"] == "place"
+    assert types["Dushanbe – Bokhtar railway"] == "initiative"
+    assert types["CASA-1000 transmission line"] == "initiative"
+    for river in ("Vakhsh", "Panj", "Amu Darya", "Pamir"):
+        assert types[river] == "region", river
+    types = _types(extract_text(NARYN))
+    assert types["Tian Shan"] == "region" and types["Syr Darya"] == "region"
+    assert types["Kambarata-1 hydropower plant"] == "place"
+    types = _types(extract_text(TASS_ASTANA))
+    assert types["Turkic Investment Fund"] == "organization"
+    assert types["Akorda"] == "place"  # the presidential residence
+    types = _types(extract_text(TERMEZ))
+    assert types["Abu Dhabi Fund for Development"] == "organization"
+
+
+def test_names_across_spaced_dashes(extract_text) -> None:
+    rec = extract_text(TASS_ASTANA)
+    assert _types(rec)["North – South corridor"] == "initiative" and "South corridor" not in _types(rec)
+    types = _types(extract_text(BALKAN))
+    assert types["Belgrade – Bar railway"] == "initiative" and "Bar railway" not in types
+    assert "Pan-European Corridor X" in types  # the sentence's full stop is not the name's
+    rec = extract_text(TERMEZ)
+    types = _types(rec)
+    assert types["Termez – Mazar-i-Sharif – Kabul – Peshawar railway"] == "initiative"
+    # the stops are places the gazetteer knows: each stays a mention
+    assert "Kabul" in _mentions(rec, "Kabul") and types["Peshawar"] == "place"
+    # a name the NER splits at the dash is not a person
+    assert not any(t == "person" and n in ("Bokhtar", "Bar") for n, t in
+                   _types(extract_text(ASIA_PLUS)).items())
+
+
+def test_persons_with_names_the_ner_misses(extract_text) -> None:
+    rec = extract_text(YONHAP)
+    ents = _by_name(rec)
+    assert ents["Kim Dong-hyun"]["roles"][0]["title"] == "First Vice Foreign Minister"
+    assert ents["Park Soo-min"]["type"] == "person"
+    assert ents["Akylbek Japarov"]["type"] == "person"  # subject of "stressed"
+    assert ents["Goldman Sachs"]["type"] == "organization"  # "said" alone makes no person
+    # two titled names in one run; a title does not reach back over another person
+    assert ents["Aibek Moldogaziev"]["roles"] == [{"title": "Envoy", "organization": None}]
+    assert ents["Aibek Moldogaziev"]["country"] == "KG"
+    ents = _by_name(extract_text(NARYN))
+    assert ents["Adylbek Kasymaliev"]["roles"][0]["title"] == "Chairman of the Cabinet of Ministers"
+    assert ents["Abdulla Aripov"]["country"] == "UZ"
+    ents = _by_name(extract_text(TASS_ASTANA))
+    assert ents["Kassym-Jomart Tokayev"]["country"] == "KZ" and "Tokayev" not in ents
+    assert ents["Zhang Lijun"]["type"] == "person"
+    types = _types(extract_text(BALKAN))
+    for name in ("Goran Vesić", "Dragana Jovanović", "Elena Marković", "Tomáš Novák"):
+        assert types[name] == "person", name
+    ents = _by_name(extract_text(TERMEZ))
+    assert ents["Mohammad Isa Thani"]["country"] == "AF"
+    assert _by_name(extract_text(CLIMATE))["Gulmira Sadykova"]["type"] == "person"
+
+
+def test_labels_credits_and_cut_brackets_name_nothing(extract_text) -> None:
+    rec = extract_text(EU_RELEASE)
+    names = {e["name"] for e in rec["entities"]}
+    assert not names & {"Team Europe", "Europe", "EU Delegation", "Energy"}
+    assert not any("(" in n for n in names)
+    assert _by_name(rec)["International Fund for Saving the Aral Sea"]["acronym"] == "IFAS"
+    # outlets in a dateline credit are the source, not entities of the story
+    assert "Asia" not in _types(extract_text(ASIA_PLUS))
+    assert "Kabar" not in _types(extract_text(NARYN))
+    assert "Yonhap" not in _types(extract_text(YONHAP))
+    types = _types(extract_text(CLIMATE))
+    assert "Team Europe" not in types and "Akimat of Almaty" in types
+
+
+def test_bodies_and_regions_by_name(extract_text) -> None:
+    rec = extract_text(EU_RELEASE)
+    ents = _by_name(rec)
+    assert "COP29" in ents["Conference of the Parties"]["aliases"]
+    assert ents["United Nations General Assembly"]["type"] == "organization"
+    assert "Central Asian region" in _mentions(rec, "Central Asia")
+    rec = extract_text(ASIA_PLUS)
+    assert "Central Asian region" in _mentions(rec, "Central Asia")
+    rec = extract_text(CLIMATE)
+    assert "COP 30" in _mentions(rec, "Conference of the Parties")
+    assert "Tien Shan" in _mentions(rec, "Tian Shan")
+    assert _by_name(rec)["United Nations Development Programme"]["acronym"] == "UNDP"

@@ -61,3 +61,14 @@ def test_ministry_needs_a_country() -> None:
 def test_initiatives() -> None:
     assert gz.initiative("BOMCA").acronym == "BOMCA"
     assert gz.initiative("EU Strategy for Central Asia").name == "EU Strategy on Central Asia"
+
+
+def test_numbered_sessions_rivers_and_residences() -> None:
+    cop = gz.organization("COP29")
+    assert cop is not None and cop.name == "Conference of the Parties"
+    assert gz.organization("COP 30") is cop and gz.organization("COP") is cop
+    assert gz.region("Tien Shan").name == "Tian Shan" and gz.region("Amudarya").name == "Amu Darya"
+    assert gz.place("Akorda").country == "KZ" and gz.organization("Akorda") is None
+    assert gz.organization("Turkic Investment Fund") is not None
+    assert gz.initiative("Team Europe") is None  # a label, not a programme
+    assert gz.region("Central Asian region").name == "Central Asia"

@@ -49,6 +49,7 @@ def run(ctx: Context) -> None:
                        + runs.lower_headed(doc, text, head.end)
                        if not head.in_credit(r.start, r.end)])
     absorbing = [(r.start, r.end) for r in named if r.absorbs]
+    links = [(r.start, r.end) for r in named if not r.absorbs]
     # "Europe" in "Team Europe": a label's words are no mentions of their own
     absorbing += [m.span() for m in lexicon().generic_phrases.finditer(text)]
     bodies = [(r.start, r.end) for r in named if r.kind == "organization"]
@@ -64,7 +65,8 @@ def run(ctx: Context) -> None:
             taken.add(h.start, h.end)  # claimed, so the NER's reading is dropped too
             continue
         party = metonymy.capital_party(h)
-        if party is not None:
+        # "Kabul" in "Termez – Kabul railway" is a stop on the line, not the state
+        if party is not None and not any(s <= h.start and h.end <= e for s, e in links):
             h = _capital_reading(doc, h, party, reg)
         if h.kind in ("country", "demonym"):
             parties[h.tok_end] = h

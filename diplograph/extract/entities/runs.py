@@ -49,6 +49,7 @@ _MAX_LOWER = 3
 # names its stops ("Termez – Mazar-i-Sharif – Kabul – Peshawar railway")
 _MAX_HEADED_TOKENS = 5
 _MAX_LINK_TOKENS = 16
+_SPACED_PARTS = re.compile(r"\s+[-–—‒―]\s+")
 _PARTS = re.compile(r"\s*[-–—‒―]\s*")  # lower-case words in a head such as "scholarship programme"
 
 
@@ -268,7 +269,9 @@ def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
         if i >= j or j >= len(doc) or j - i > _MAX_LINK_TOKENS:
             continue
         bare = doc[i:j].text
-        parts = [p.strip() for p in _PARTS.split(bare) if p.strip()]
+        parts = [p for p in _SPACED_PARTS.split(bare) if p]
+        if len(parts) < 2:  # "China-Kyrgyzstan-Uzbekistan", but "Mazar-i-Sharif – Kabul"
+            parts = [p for p in _PARTS.split(bare) if p]
         if j - i > _MAX_HEADED_TOKENS and len(parts) < 2:
             continue
         reading = gz.lookup(gz.fold(bare))
