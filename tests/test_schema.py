@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import ROOT, require_shared
 
 OWN_INPUTS = sorted(
-    p for pattern in ("examples/*.txt", "tests/reports/*.txt", "tests/reports/*.html",
+    p for pattern in ("examples/*.txt", "tests/reports*/*.txt", "tests/reports*/*.html",
                       "tests/resolution/reports/*.txt")
     for p in ROOT.glob(pattern)
 )
