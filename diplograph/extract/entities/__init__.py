@@ -50,12 +50,16 @@ def run(ctx: Context) -> None:
                        if not head.in_credit(r.start, r.end)])
     absorbing = [(r.start, r.end) for r in named if r.absorbs]
     links = [(r.start, r.end) for r in named if not r.absorbs]
+    programmes = runs.initiatives(doc, text, head.end)
+    # "Caspian" in "Caspian Economic Forum" qualifies the event; parties inside stay mentions
+    events = [(r.start, r.end) for r in programmes if r.kind == "event"]
     # "Europe" in "Team Europe": a label's words are no mentions of their own
     absorbing += [m.span() for m in lexicon().generic_phrases.finditer(text)]
     bodies = [(r.start, r.end) for r in named if r.kind == "organization"]
     parties: dict[int, Hit] = {}  # token end -> country or demonym hit
     for h in scan(doc, text):
-        if head.in_credit(h.start, h.end):
+        if head.in_credit(h.start, h.end) or h.kind in ("place", "region") \
+                and any(s <= h.start and h.end <= e for s, e in events):
             continue
         if any(s <= h.start and h.end <= e for s, e in absorbing):
             continue  # "China" in "South China Sea"
@@ -80,8 +84,8 @@ def run(ctx: Context) -> None:
     for r in named:
         reg.add_run(r)
         taken.add(r.start, r.end)
-    for r in runs.initiatives(doc, text, head.end):
-        if not any(r.start < k.end and k.start < r.end for k in named) \
+    for r in programmes:
+        if r.kind == "initiative" and not any(r.start < k.end and k.start < r.end for k in named) \
                 and not head.in_credit(r.start, r.end):
             reg.add_initiative(r.name, r.start, r.end)
             taken.add(r.start, r.end)
@@ -388,6 +392,8 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
         return
     if _derived_demonym(key) or _adjective_phrase(ent) or _common_word(ent):
         return
+    if label in ("GPE", "LOC", "FAC") and name[:1].islower():
+        return  # "trans-Atlantic": an adjective made of a name
     if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and len(name.split()) >= 2
                              and persons.looks_like_name(name) and _has_role(ent, text)):
         if persons.looks_like_name(name) and not gz.party_code(name):

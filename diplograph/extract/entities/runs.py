@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 class Run:
     start: int
     end: int
-    kind: str  # organization | region | place | initiative
+    kind: str  # organization | region | place | initiative | event
     name: str
     country: str | None = None
     bare: tuple[int, int] | None = None   # the name without its lower-case head
@@ -319,7 +319,8 @@ def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
 
 def initiatives(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
     """Capitalised runs holding a programme word ("EU Strategy on Central Asia", "Convention
-    on the Rights of Persons with Disabilities") and quoted capitalised names with one."""
+    on the Rights of Persons with Disabilities") and quoted capitalised names with one; runs
+    ending in an event's head word come back as kind "event"."""
     lex = lexicon()
     out: list[Run] = []
     ents_end = {e.start: e.end for e in doc.ents if e.label_ in ("ORG", "LAW", "WORK_OF_ART")}
@@ -334,6 +335,11 @@ def initiatives(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
                 break
         words = [doc[k].lower_ for k in range(i, j)]
         # a head opens the name only when a qualifier follows: "Declaration on ..."
+        if words[-1] in lex.event_heads:
+            # "Caspian Economic Forum": an event's name, which the events stage reads
+            start, stop = _span(doc, i, j)
+            out.append(Run(start, stop, "event", text[start:stop]))
+            continue
         headed_at = [m for m, w in enumerate(words) if w in lex.initiative_heads
                      and (m > 0 or words[1] in lex.connectors)]
         if not headed_at or any(w in lex.event_heads for w in words) \

@@ -34,6 +34,16 @@ def _capital(tok: "Token") -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
 
+def _prefixed(doc: "Doc", i: int) -> bool:
+    """"Caspian" in "Trans-Caspian", "European" in "Pan-European": the second half of a word
+    whose first half names nothing is no name of its own ("Kyrgyzstan" in "China-Kyrgyzstan"
+    is)."""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    first = doc[i - 2].text
+    return first.isalpha() and gz.lookup(gz.fold(first)) is None
+
+
 def scan(doc: "Doc", text: str) -> Iterator[Hit]:
     lex = lexicon()
     n = len(doc)
@@ -42,7 +52,7 @@ def scan(doc: "Doc", text: str) -> Iterator[Hit]:
         tok = doc[i]
         cap = _capital(tok)
         limit = lex.scan_first.get(first_word(gz.fold(tok.text))) if tok.text.strip() else None
-        if not limit or not cap and tok.lower_ not in lex.ministry_words:
+        if not limit or not cap and tok.lower_ not in lex.ministry_words or _prefixed(doc, i):
             i += 1
             continue
         best: Hit | None = None
