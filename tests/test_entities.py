@@ -403,3 +403,23 @@ def test_bodies_and_regions_by_name(extract_text) -> None:
     assert "COP 30" in _mentions(rec, "Conference of the Parties")
     assert "Tien Shan" in _mentions(rec, "Tian Shan")
     assert _by_name(rec)["United Nations Development Programme"]["acronym"] == "UNDP"
+
+
+FORUMS = """Leaders gather for Astana forum
+
+ASTANA, Kazakhstan (AP) — Leaders from Central Asia gathered on Friday, a week after the Tashkent International Investment Forum. Saida Mirziyoyeva met Kaja Kallas on the sidelines.
+
+The Caspian Economic Forum was also discussed. The Kazakh side proposed a Trans-Caspian Corridor Coordination Committee and the Trans-Caspian gas pipeline.
+"""
+
+
+def test_event_names_and_prefixed_words_name_no_region(extract_text) -> None:
+    rec = extract_text(FORUMS)
+    types = _types(rec)
+    assert not any(t in ("region", "place") and "Caspian" in n for n, t in types.items())
+    assert not any("Forum" in n for n in types)  # events belong to the events stage
+    assert types["Trans-Caspian gas pipeline"] == "initiative"
+    assert types["Saida Mirziyoyeva"] == "person" and types["Kaja Kallas"] == "person"
+    assert "AP" not in types and "Associated Press" not in types  # the dateline's credit
+    # a city named only inside an event's name is the event's, not a place of the story
+    assert "Tashkent" not in types and "Kazakh side" not in types

@@ -374,8 +374,8 @@ def evidenced_names(doc: "Doc", text: str) -> list[tuple[int, int]]:
     """Two or three unknown proper nouns the NER missed or typed as a body, where the sentence
     shows a person: a role in apposition or before the name ("Park Soo-min, a researcher at
     ...", "foreign minister Kim Dong-hyun"), a known given name, or the subject of a reporting
-    verb ("Akylbek Japarov stressed that ..."). A name the NER typed as a body needs more than
-    the verb ("Goldman Sachs said"): a role, a given name or a family-name ending."""
+    verb ("Akylbek Japarov stressed that ..."), or a family-name ending ("-ova", "-vić"). A name
+    the NER typed as a body needs more than the verb ("Goldman Sachs said")."""
     from diplograph.normalize.source import canonical_source
 
     lex = lexicon()
@@ -399,8 +399,9 @@ def evidenced_names(doc: "Doc", text: str) -> list[tuple[int, int]]:
 
 def _shown_person(doc: "Doc", text: str, a: int, b: int, start: int, end: int, name: str,
                   lex: Lexicon) -> bool:
-    if name.split()[0] in lex.given_names:
-        return True
+    last = name.split()[-1].lower()
+    if name.split()[0] in lex.given_names or any(last.endswith(x) for x in lex.surname_endings):
+        return True  # "Saida Mirziyoyeva met ...", typed as a body by the NER
     for phrase in (apposition(doc, text, end), left_apposition(doc, text, start),
                    (premodifier(doc, text, a) or (None,))[0]):
         if phrase and parse_role(phrase, {}):
@@ -408,10 +409,7 @@ def _shown_person(doc: "Doc", text: str, a: int, b: int, start: int, end: int, n
     reported = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB"
                    and t.head.lemma_ in lex.reporting_verbs for t in doc[a:b]) \
         or a >= 2 and doc[a - 2].lower_ == "according" and doc[a - 1].lower_ == "to"
-    if not reported:
-        return False
-    last = name.split()[-1].lower()
-    return doc[a].ent_type_ == "" or any(last.endswith(x) for x in lex.surname_endings)
+    return reported and doc[a].ent_type_ == ""
 
 
 def extend_left(doc: "Doc", start_tok: int) -> int:
