@@ -28,6 +28,13 @@ MAX_LISTENER_TOKENS = 4
 # a speaker's label in a transcript is a name: 'Karoblis:', 'Raimundas Karoblis:'
 MAX_LABEL_TOKENS = 4
 _OBJECT_DEPS = frozenset({"dobj"})
+# 'said the EU's High Representative for Foreign Affairs Kaja Kallas' stops at 'for'; a name
+# with its title before it runs over 6 tokens in the dev texts and own reports
+MAX_INVERTED_TOKENS = 8
+# 'According to <source>, …' with a flat parse: the source runs to the comma, at most this
+# many tokens ('the Ministry of Economic Development and Trade of Tajikistan' is 9)
+MAX_SOURCE_TOKENS = 14
+MAX_NAME_TOKENS = 4
 # named entity labels of adjuncts that say when or where, not what
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 _TRIM = " \t\r\n,;:—–-"
@@ -77,10 +84,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return (a, m.start()) if m else (a, b)
 
 
-def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0) -> "Token | None":
+def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0,
+             in_quote: Callable[[int], bool] = lambda _: False) -> "Token | None":
     """The verb's subject, or its conjunct head's; ``body`` is where the text after the
     dateline starts: the parse can make the dateline a subject ('HANOI (VNA) - Deputy Prime
-    Minister X said': 'HANOI' and 'X' both nsubj, or 'X' an apposition of 'HANOI')."""
+    Minister X said': 'HANOI' and 'X' both nsubj, or 'X' an apposition of 'HANOI'). A
+    subject inside a quotation is the parse's slip over a split quotation ('“The Kyrgyz
+    Republic,” said High Representative X, “is …”'): the name after the verb speaks."""
     tok = verb
     if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
             and not any(c.dep_.startswith("nsubj") for c in verb.children)):
@@ -99,6 +109,9 @@ def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0) ->
             return None
         subjects = [c for c in tok.children if c.dep_ == "nsubj" and any(ch.isalnum() for ch in c.text)]
         subjects = [s for c in subjects if (s := _after_dateline(c, body)) is not None]
+        if subjects and all(in_quote(c.idx) for c in subjects):
+            return _inverted(tok)
+        subjects = [c for c in subjects if not in_quote(c.idx)]
         if subjects:
             c = subjects[0]
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
@@ -113,6 +126,17 @@ def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0) ->
             return None
         tok = tok.head
     return None
+
+
+def _inverted(verb: "Token") -> "Token | None":
+    """The last noun of the phrase right after the verb: 'said High Representative X'."""
+    last = None
+    for t in verb.doc[verb.i + 1:verb.i + 1 + MAX_INVERTED_TOKENS]:
+        if t.pos_ in ("PROPN", "NOUN"):
+            last = t
+        elif t.pos_ not in ("DET", "ADJ"):
+            break
+    return last
 
 
 def _after_dateline(subj: "Token", body: int) -> "Token | None":
@@ -208,12 +232,26 @@ def _has_content(verb: "Token") -> bool:
 
 
 def _according(tok: "Token", text: str) -> Frame | None:
+    doc = tok.doc
     to = next((c for c in tok.children if c.lower_ == "to"), None)
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if obj is None:
+    if to is None:
         return None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     sent = tok.sent
     a, b = tok.left_edge.idx, _end(tok.right_edge)
+    stop = obj.i if obj is not None else min(sent.end, to.i + 1 + MAX_SOURCE_TOKENS)
+    comma = next((t for t in doc[to.i + 1:stop] if t.text == ","), None)
+    if obj is None or comma is not None:
+        # a flat parse ('According to Abenov, Kazakhstan's trade …' with the name hung on
+        # the clause, or the clause's subject made the object): the source ends at the comma
+        words = [t for t in doc[to.i + 1:comma.i] if t.pos_ in ("PROPN", "NOUN")] if comma else []
+        if comma is None or not words:
+            return None
+        obj, b = words[-1], comma.idx
+    elif (name := _appositive_name(obj, b)) is not None:
+        # 'According to the President of the European Council, Antonio Costa, …': the
+        # name in apposition speaks, and is no part of what was said
+        obj, b = name
     pieces = [_trim(text, sent.start_char, a), _trim(text, b, sent.end_char)]
     pieces = [(x, y) for x, y in pieces if y > x]
     if not pieces:
@@ -222,6 +260,25 @@ def _according(tok: "Token", text: str) -> Frame | None:
     return Frame(tok, f"{tok.text} {to.text}", tok.idx, _end(to), obj,
                  [max(pieces, key=lambda p: p[1] - p[0])], frozenset({"clause"}),
                  head=tok.head if tok.head.i != tok.i else None)
+
+
+def _appositive_name(title: "Token", end: int) -> "tuple[Token, int] | None":
+    """', Name,' right after a title phrase ending at ``end``: the name's last token and
+    where the apposition ends."""
+    doc = title.doc
+    if title.ent_type_ == "PERSON":
+        return None
+    i = title.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != "," or doc[i].idx < end:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and j - i <= MAX_NAME_TOKENS:
+        j += 1
+    name = doc[i + 1:j]
+    if (not len(name) or j >= len(doc) or doc[j].text != ","
+            or not any(t.ent_type_ == "PERSON" for t in name)):
+        return None
+    return doc[j - 1], doc[j].idx + 1
 
 
 def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
@@ -248,7 +305,7 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
             continue
         if _infinitive(tok):
             continue
-        subj = _subject(tok, is_cue, body)
+        subj = _subject(tok, is_cue, body, in_quote)
         if subj is None:
             continue
         frame = _frame(tok, lemma, subj, lex, text, is_cue)

@@ -175,6 +175,12 @@ class Resolver:
             sp = self.previous(subj.idx, frozenset({GROUP}))
             if sp is not None:
                 return sp
+        if subj.lower_ in _titles():
+            # 'The President of the European Commission, X, announced': the name in
+            # apposition, not whoever the entities stage took the title to refer to
+            sp = self._appos(subj)
+            if sp is not None and sp.type == "person":
+                return sp
         sp = self._entity(subj)
         if sp is not None:
             return self._completed(subj, sp)
@@ -389,10 +395,14 @@ class Resolver:
 
     def _appos(self, tok: "Token") -> Speaker | None:
         for c in tok.children:
-            if c.dep_ == "appos":
-                sp = self._entity(c) or self._named(c)
-                if sp is not None and (sp.type == "person" or tok.pos_ != "PROPN"):
-                    return sp
+            if c.dep_ != "appos":
+                continue
+            # the name's first words when the entities stage typed its last one otherwise
+            words = [c, *(t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")]
+            found = [sp for t in words if (sp := self._entity(t) or self._named(t)) is not None]
+            sp = next((x for x in found if x.type == "person"), found[0] if found else None)
+            if sp is not None and (sp.type == "person" or tok.pos_ != "PROPN"):
+                return sp
         return None
 
     def _joint(self, tok: "Token") -> Speaker | None:
