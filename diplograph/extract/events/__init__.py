@@ -73,16 +73,28 @@ def _conflict(ev: _Ev, x: _M) -> bool:
     loc, d = ev.location, ev.date
     if loc and x.location and loc.name != x.location.name:
         return True
+    ordinal = next((y.m.ordinal for y in ev.ms if y.m.ordinal), None)
+    if ordinal and x.m.ordinal and ordinal != x.m.ordinal:
+        return True  # "the first ... Forum" and "the third ... Forum" are different rounds
     return bool(d and x.date and (d.start, d.end) != (x.date.start, x.date.end))
 
 
-def _same_name(ev: _Ev, m: Mention) -> bool:
+def _same_name(ev: _Ev, m: Mention, text: str = "") -> bool:
     for y in ev.ms:
         if m.acronym and m.acronym == y.m.acronym:
             return True
         if m.content and _jaccard(m.content, y.m.content) >= SAME_NAME:
             return True
+        if text and m.proper and y.m.proper and m.content and y.m.content and _within(
+                text[m.name_start:m.name_end], text[y.m.name_start:y.m.name_end]):
+            return True  # "the Cooperation Council" after "the Cooperation Council between the EU and ..."
     return False
+
+
+def _within(a: str, b: str) -> bool:
+    """Whether one capitalised name is the other less its parties or complement."""
+    short, long = sorted((a.replace("–", "-"), b.replace("–", "-")), key=len)
+    return long.startswith(short + " ") or long.endswith(("-" + short, " " + short))
 
 
 def _head_word(ctx: Context, m: Mention) -> str:
@@ -216,7 +228,7 @@ def _group(ctx: Context, infos: list[_M], sents: list) -> list[_Ev]:
         if m.label is not None:
             target = _told_again(events, x)
         elif m.proper or m.distinct:
-            target = next((ev for ev in events if _same_name(ev, m) and not _conflict(ev, x)), None)
+            target = next((ev for ev in events if _same_name(ev, m, ctx.text) and not _conflict(ev, x)), None)
         else:
             word = _head_word(ctx, m)
             same = [ev for ev in events if any(_head_word(ctx, y.m) == word and not (
@@ -350,6 +362,22 @@ def _party_prefix(words: list[str]) -> int:
     return 0
 
 
+_BETWEEN = re.compile(r"^(.+?) (?:between|of) (?:the )?(.+?) and (?:the )?(.+)$")
+
+
+def _short_party(name: str) -> str:
+    return "EU" if parties.gazetteer.party_code(name) == "EU" else name
+
+
+def _parties_first(name: str) -> str:
+    """"Cooperation Council between the European Union and the Kyrgyz Republic" is the
+    "EU-Kyrgyz Republic Cooperation Council", the form formats are known by."""
+    m = _BETWEEN.match(name)
+    if not m or not m.group(1)[:1].isupper() or not (_is_party(m.group(2)) and _is_party(m.group(3))):
+        return name
+    return f"{_short_party(m.group(2))}-{_short_party(m.group(3))} {m.group(1)}"
+
+
 def _series(name: str, proper: bool, recurs: bool = False) -> str | None:
     """The format a named event belongs to: its name without a trailing format word, less its
     leading parties when the rest is a name on its own ("High-level Political and Security
@@ -389,7 +417,7 @@ def _series_of(ctx: Context, ev: _Ev, name: str, is_main: bool, done: list[Event
     format named before."""
     n = ev.naming.m
     recurs = _recurs(ctx, ev)
-    own = _series(name, n.proper, recurs)
+    own = _series(_parties_first(name), n.proper, recurs)
     if own or n.label:
         return own
     words = name.split()

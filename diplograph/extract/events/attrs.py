@@ -148,6 +148,8 @@ def governing_verbs(tok: "Token") -> list["Token"]:
     if tok.pos_ == "VERB":
         return [tok]
     out: list["Token"] = []
+    while tok.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head  # "Brussels, 3 May 2024 – The meeting ... took place": the parser hangs it on the dateline
     h = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and h.pos_ in ("VERB", "AUX"):
         out.append(h)

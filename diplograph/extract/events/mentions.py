@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diplograph.extract.dates import ORDINALS
-from diplograph.knowledge import load
+from diplograph.knowledge import gazetteer, load
 from diplograph.model import Delegation
 from diplograph.extract.context import doc_tokens
 
@@ -166,10 +166,12 @@ def _cut(doc: "Doc", first: int, last: int) -> int:
     return last + 1
 
 
-def _right_end(tok: "Token") -> int:
+def _right_end(tok: "Token", end: int = 0) -> int:
     doc = tok.doc
-    end = tok.i + 1
+    end = end or tok.i + 1
     for c in tok.rights:
+        if c.i < end:
+            continue
         if c.dep_ == "prep" and c.lower_ in NAME_PREPS and c.i == end:
             stop = _cut(doc, c.i, c.right_edge.i)
             if stop <= c.i + 1:
@@ -200,6 +202,39 @@ def _extend_title(doc: "Doc", end: int) -> int:
     return best
 
 
+_DASHES = frozenset({"-", "–", "—"})
+# A party before a dash is at most this many words ("Kyrgyz Republic", "Republic of Korea").
+PARTY_WORDS = 3
+
+
+def _is_party(words: str) -> bool:
+    org = gazetteer.organization(words)
+    return bool(gazetteer.party_code(words) or gazetteer.region(words) or (org is not None and org.country is None))
+
+
+def _dash_party(doc: "Doc", left: int) -> "Token | None":
+    """"the first EU–Central Asia Summit": where the parser cut a format's name at its dash,
+    the token that ends the party before the dash."""
+    if left < 2 or doc[left - 1].text not in _DASHES or doc[left - 1].whitespace_ and not doc[left - 2].whitespace_:
+        return None
+    end = left - 2
+    for start in range(max(0, end - PARTY_WORDS + 1), end + 1):
+        if doc[start].is_sent_start and start < end:
+            continue
+        if all(t.is_title or t.is_upper or t.lower_ == "of" for t in doc[start:end + 1]) and _is_party(
+                doc[start:end + 1].text):
+            return doc[start]
+    return None
+
+
+def _modifiers_before(doc: "Doc", i: int) -> list[int]:
+    """The determiner and adjectives right before token ``i`` ("the first")."""
+    k = i
+    while k > 0 and not doc[k].is_sent_start and doc[k - 1].pos_ in ("DET", "ADJ", "NUM") and doc[k - 1].lower_ not in _FUNCTION - {"the", "a", "an"}:
+        k -= 1
+    return list(range(k, i))
+
+
 def _inner_name(tok: "Token") -> "Token | None":
     """"meeting of the X Dialogue": the capitalised event noun that names a generic head."""
     if tok.lower_ not in WEAK_HEADS:
@@ -207,9 +242,25 @@ def _inner_name(tok: "Token") -> "Token | None":
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "of":
             for obj in c.children:
-                if obj.dep_ == "pobj" and obj.is_title and _head_type(obj)[0] and not _head_type(obj)[1]:
+                if obj.dep_ != "pobj":
+                    continue
+                obj = _past_dash(obj) or obj
+                if obj.is_title and _head_type(obj)[0] and not _head_type(obj)[1]:
                     return obj
     return None
+
+
+def _past_dash(tok: "Token") -> "Token | None":
+    """"round of the EU–Kyrgyz Republic Human Rights Dialogue" parsed as "round of the EU": the
+    event noun that ends the capitalised run after the dash."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k + 1 >= len(doc) or doc[k].text not in _DASHES or not _is_party(tok.text):
+        return None
+    k += 1
+    while k + 1 < len(doc) and (doc[k + 1].is_title or doc[k + 1].is_upper) and not doc[k + 1].is_sent_start:
+        k += 1
+    return doc[k] if doc[k].is_title else None
 
 
 def signed(tok: "Token") -> bool:
@@ -256,9 +307,15 @@ def _build(doc: "Doc", text: str, tok: "Token", etype: str, generic_only: bool,
     named = inner or tok
     ntype = _head_type(named)[0] or etype
     left = _left_start(named)
+    party = _dash_party(doc, left)
+    if party is not None:
+        left = party.i
     right = _right_end(named)
     if right <= named.i:
         right = named.i + 1
+    if inner is not None and right == inner.right_edge.i + 1:
+        # "the 19th meeting of the Cooperation Council between the EU and ...": the outer noun's complement
+        right = max(right, _right_end(tok, right))
     if left == named.i and right == named.i + 1:  # a bare noun keeps the word that sets it apart ("next meeting")
         left = next((i for i in range(tok.left_edge.i, named.i) if doc[i].lower_ in DISTINCT), left)
     name_start = doc[left].idx
@@ -270,6 +327,8 @@ def _build(doc: "Doc", text: str, tok: "Token", etype: str, generic_only: bool,
     phrase_start = min(doc[tok.left_edge.i].idx, name_start)
     phrase_end = max(name_end, am.end() if am and acronym else name_end)
     mods = list(range(tok.left_edge.i, tok.i)) + (list(range(named.left_edge.i, named.i)) if inner else [])
+    if party is not None and party.i < tok.left_edge.i:
+        mods = _modifiers_before(doc, party.i) + mods
     dets = [doc[i].lower_ for i in mods]
     ordinal = None
     for i in mods:
