@@ -423,3 +423,15 @@ def test_event_names_and_prefixed_words_name_no_region(extract_text) -> None:
     assert "AP" not in types and "Associated Press" not in types  # the dateline's credit
     # a city named only inside an event's name is the event's, not a place of the story
     assert "Tashkent" not in types and "Kazakh side" not in types
+
+
+def test_family_name_particles_and_framed_titles(extract_text):
+    rec = extract_text(
+        "Leaders meet\n\nEuropean Commission President Ursula von der Leyen arrived in "
+        "Samarkand on Friday. According to the President of the European Council, Antonio "
+        "Costa, the talks went well. Von der Leyen said the package was ready.\n")
+    people = {e["name"]: e for e in rec["entities"] if e["type"] == "person"}
+    assert "Ursula von der Leyen" in people
+    assert "Von der Leyen" in people["Ursula von der Leyen"]["aliases"] or \
+        "von der Leyen" in people["Ursula von der Leyen"]["aliases"]
+    assert people["Antonio Costa"]["roles"][0]["title"] == "President"

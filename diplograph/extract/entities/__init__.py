@@ -333,14 +333,15 @@ def _spacy_entities(doc: "Doc", text: str, reg: Registry, taken: _Occupied) -> N
 
 
 def _with_given_name(ent: "SpacySpan") -> "SpacySpan":
-    if ent.label_ != "PERSON" or len(ent) != 1:
+    if ent.label_ != "PERSON":
         return ent
-    start = persons.extend_left(ent.doc, ent.start)
-    if start == ent.start:
+    start = persons.extend_left(ent.doc, ent.start) if len(ent) == 1 else ent.start
+    end = persons.extend_particles(ent.doc, ent.end)
+    if (start, end) == (ent.start, ent.end):
         return ent
     from spacy.tokens import Span
 
-    return Span(ent.doc, start, ent.end, label=ent.label)
+    return Span(ent.doc, start, end, label=ent.label)
 
 
 def _country_prefixed(ent: "SpacySpan", text: str, reg: Registry) -> bool:

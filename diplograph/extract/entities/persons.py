@@ -27,6 +27,20 @@ _APPOSITION = re.compile(r"\s*,\s+([^,.;:()«»\"“”]{3,160}?)(?=\s*(?:,|\.\s
 _OF_ORG = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?", re.I)
 
 
+def extend_particles(doc: "Doc", end: int) -> int:
+    """The end of a name the tagger cut at or before a family-name particle: "Ursula von
+    der" + "Leyen", "Ursula" + "von der Leyen"."""
+    i = end
+    if i > 0 and doc[i - 1].text in PARTICLES:
+        i -= 1  # the tagger kept the particle but lost the name after it
+    j = i
+    while j < len(doc) and doc[j].text in PARTICLES:
+        j += 1
+    if j > i and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+        return j + 1
+    return end
+
+
 def clean_name(text: str) -> str:
     """A person's name without honorifics, possessive or surrounding punctuation."""
     lex = lexicon()
@@ -175,6 +189,7 @@ def parse_role(phrase: str, known: dict[str, str]) -> RoleReading | None:
     return RoleReading(title, organization, country)
 
 
+_FRAME_POS = frozenset({"ADP", "VERB", "SCONJ", "ADV", "PART"})
 _LEFT_APPOSITION = re.compile(r"(?:^|[.;:!?]\s+|\n)([A-Z][^,.;:()«»\"“”\n]{2,100}),\s*$")
 
 
@@ -209,8 +224,19 @@ def apposition(doc: "Doc", text: str, end: int) -> str | None:
 def left_apposition(doc: "Doc", text: str, start: int) -> str | None:
     """A sentence-initial phrase before a name: "The Turkish economics minister, Ali Babacan"."""
     m = _LEFT_APPOSITION.search(text, max(0, start - 120), start)
-    if m and _verbless(doc, m.start(1), m.end(1)):
-        return m.group(1)
+    if not m:
+        return None
+    begin = m.start(1)
+    # "According to the President of the European Council, Antonio Costa": the frame
+    # words before the description are not part of the title.
+    span = doc.char_span(begin, m.end(1), alignment_mode="expand")
+    if span is not None:
+        lead = 0
+        while lead < len(span) - 1 and span[lead].pos_ in _FRAME_POS:
+            lead += 1
+        begin = span[lead].idx if lead else begin
+    if _verbless(doc, begin, m.end(1)):
+        return text[begin:m.end(1)]
     return None
 
 
