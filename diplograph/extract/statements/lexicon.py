@@ -22,6 +22,7 @@ class Lexicon:
     mouthpieces: tuple[str, ...]
     anaphoric: dict[str, frozenset[str]]
     named_bodies: frozenset[str]
+    offices: frozenset[str]
     delegation_heads: frozenset[str]
     delegations: frozenset[str]
     name_cue: re.Pattern[str]
@@ -65,6 +66,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         mouthpieces=tuple(data["mouthpieces"]),
         anaphoric={k: frozenset(v) for k, v in data["anaphoric"].items()},
         named_bodies=frozenset(data["named_bodies"]),
+        offices=frozenset(data["offices"]),
         delegation_heads=frozenset(data["delegation_heads"]),
         delegations=frozenset(data["delegations"]),
         # a name cue right before the opening mark: 'the so-called «…»'

@@ -175,6 +175,12 @@ class Resolver:
             sp = self.previous(subj.idx, frozenset({GROUP}))
             if sp is not None:
                 return sp
+        if head in self.lex.anaphoric and self._definite(subj) and not self._modified(subj):
+            # 'According to a Japanese official, … the official said': the nearest antecedent,
+            # when it is that unnamed description, over a named person coreference proposes
+            sp = self.previous(subj.idx, self.lex.anaphoric[head])
+            if sp is not None and sp.entity_id is None and sp.name.lower().rsplit(" ", 1)[-1] == head:
+                return sp
         if subj.lower_ in _titles():
             # 'The President of the European Commission, X, announced': the name in
             # apposition, not whoever the entities stage took the title to refer to
@@ -403,6 +409,9 @@ class Resolver:
             sp = next((x for x in found if x.type == "person"), found[0] if found else None)
             if sp is not None and (sp.type == "person" or tok.pos_ != "PROPN"):
                 return sp
+            if sp is None and tok.pos_ != "PROPN" and c.lemma_.lower() in self.lex.agents:
+                # 'one of the people, a senior official who asked not to be named'
+                return self._description(c)
         return None
 
     def _joint(self, tok: "Token") -> Speaker | None:
@@ -464,7 +473,42 @@ class Resolver:
         """'the head of the European delegation' names someone new, not an antecedent."""
         return any(c.dep_ in ("prep", "poss", "relcl", "appos", "acl") for c in tok.children)
 
+    def _office(self, tok: "Token") -> Speaker | None:
+        """A country's office named without its holder ('Kyrgyz President', "Uzbekistan's
+        president", 'the representative of Uganda'): one person, named canonically as
+        '<Title> of <Country>' whichever way the text puts it."""
+        if tok.lemma_.lower() not in self.lex.offices or tok.tag_ not in ("NN", "NNP") or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children):
+            return None
+        country: str | None = None
+        title: list["Token"] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i:
+                code = _demonyms().get(c.text) or (gazetteer.party_code(c.text) if c.pos_ == "PROPN" else None)
+                if code is not None:
+                    country = code
+                elif country is None or c.i > tok.i - 3:
+                    title.append(c)
+            elif c.dep_ in ("poss", "prep") and (c.dep_ == "poss" or c.lower_ == "of"):
+                obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
+                owner = (self._entity(obj) or self._named(obj)) if obj is not None else None
+                if owner is not None and owner.type == "country":
+                    return self._office_name(title, tok, owner.name)
+                if owner is not None:
+                    return None
+        found = gazetteer.country_by_code(country) if country is not None else None
+        return self._office_name(title, tok, found.name) if found is not None else None
+
+    @staticmethod
+    def _office_name(title: list["Token"], tok: "Token", country: str) -> Speaker:
+        words = [t.text for t in sorted(title, key=lambda t: t.i) if t.is_alpha] + [tok.text]
+        name = " ".join(w[:1].upper() + w[1:] for w in words)
+        return Speaker(None, f"{name} of {country}", "person")
+
     def _description(self, tok: "Token") -> Speaker:
+        office = self._office(tok)
+        if office is not None:
+            return office
         doc = tok.doc
         first = tok.left_edge
         if first.lower_ in _DETERMINERS and first.i < tok.i:
@@ -479,7 +523,9 @@ class Resolver:
                     return Speaker(None, f"{owner.name}'s {desc}", "description")
                 if c.lower_ == "of" and c.i == tok.i + 1:  # "head of the European delegation"
                     desc = " ".join(doc_text(doc)[first.idx:c.right_edge.idx + len(c.right_edge.text)].split())
-        return Speaker(None, desc, "description")
+        # one unnamed person ('a Japanese official') is an antecedent for 'he', 'the official'
+        one = tok.tag_ == "NN" and "person" in self.lex.anaphoric.get(tok.lemma_.lower(), ())
+        return Speaker(None, desc, "person" if one else "description")
 
 
 def _name_word(tok: "Token") -> bool:
