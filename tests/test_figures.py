@@ -61,6 +61,10 @@ def _values(text: str) -> list[tuple[float, str | None]]:
     ("7 billion rubles", 7e9, "RUB"),
     ("10 billion yuan", 10e9, "CNY"),
     ("5 trillion won", 5e12, "KRW"),
+    ("a 1-gigawatt wind farm", 1, "GW"),
+    ("the dam, at 335 metres the tallest", 335, "m"),
+    ("more than 80 million people", 8e7, "people"),
+    ("deploy 3,000 troops", 3000, "troops"),
 ])
 def test_scan_reads_value_in_base_units_and_unit(phrase: str, value: float, unit: str) -> None:
     got = _values(phrase)
@@ -96,6 +100,22 @@ def test_scan_hedges_make_a_figure_approximate(phrase: str) -> None:
 def test_scan_range_reports_upper_end() -> None:
     (q,) = scan("Economic growth has averaged 6-7% in the past three years")
     assert (q.value, q.unit, q.approximate) == (7, "percent", True)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("inflation of 15 to 20 percent", [(15, "percent"), (20, "percent")]),
+    ("between 2 and 3 million tonnes of grain", [(2e6, "tonne"), (3e6, "tonne")]),
+    ("rose from 2020 to 30 percent", [(30, "percent")]),
+    ("growth of 6-7%", [(7, "percent")]),
+])
+def test_scan_worded_ranges_are_two_figures(phrase: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(phrase) == expected
+
+
+def test_scan_a_small_count_of_people_waits_for_a_population_cue() -> None:
+    (small,) = scan("some 200 people attended")
+    (large,) = scan("the water supply of 80 million people")
+    assert small.needs_population_cue and not large.needs_population_cue
 
 
 # -- the stage on real reports ---------------------------------------------------------------

@@ -109,7 +109,7 @@ def _resolve_bare(text: str, qs: list[Quantity]) -> list[Quantity]:
             if money is not None and not re.search(r"[.!?]\s", text[money.end:q.start]):
                 q.kind, q.unit = "money", money.unit
             elif _POPULATION_BEFORE.search(text, max(0, q.start - 60), q.start):
-                q.kind, q.unit, q.implied_measure = "unit", "person", "population"
+                q.kind, q.unit, q.implied_measure = "unit", "people", "population"
             else:
                 continue
         out.append(q)
@@ -126,9 +126,10 @@ def _describe(ctx: Context, q: Quantity, span: "TokenSpan", index: PartyIndex,
     lvls = list(levels(root))
     if q.needs_population_cue and not any(t.lemma_.lower() in _POPULATION_CUES for _, lv in lvls[:2] for t in lv):
         return None
-    # A count of people is a population whatever the words around it say ("a market of 500
-    # million consumers" in a sentence about investment).
-    hit = None if q.implied_measure == "population" else describe.measure(root, lvls, skip, percent)
+    # A physical quantity measures what its unit says whatever the words around it: a count of
+    # people is a population ("a market of 500 million consumers" in a sentence about
+    # investment), a distance or a capacity no trade figure.
+    hit = None if q.kind == "unit" and q.implied_measure else describe.measure(root, lvls, skip, percent)
     measure, cue = hit if hit else (q.implied_measure or "other", None)
     lead_char = _lead(ctx.text, q)
     lead_span = doc.char_span(lead_char, q.end, alignment_mode="expand")

@@ -98,12 +98,15 @@ _RX = re.compile(
     (?P<num>{_DIGITS}|\b{_WORDNUM}\b)
     (?:\s?[-\u2013]\s?(?P<num2>{_DIGITS}))?
     (?:(?P<att>(?i:{_SCALE_ALL}))(?![A-Za-z])|\s(?P<scale>(?i:{_SCALE_SPACED}))(?![A-Za-z]))?
-    (?:\s?(?P<post>{_alt(_SUFFIX_FORMS)})(?![A-Za-z0-9]))?
+    (?:(?:\s?|-)(?P<post>{_alt(_SUFFIX_FORMS)})(?![A-Za-z0-9]))?
     """,
     re.VERBOSE,
 )
 _APPROX_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_words(_MEAS['approximators']['before'])})\s*$", re.IGNORECASE)
 _APPROX_AFTER = re.compile(rf"\s*(?:{_words(_MEAS['approximators']['after'])})(?![A-Za-z])", re.IGNORECASE)
+# The low end of a range written out in words, its unit and scale given once after the high end:
+# "15 to 20 percent", "between 2 and 3 million tonnes" (a dashed "6-7%" is one approximate figure).
+_RANGE_LOW = re.compile(rf"(?:^|[^\w.,$\u20ac\u00a3])(?:(?i:between)\s+(?P<a>{_DIGITS})\s+and|(?P<b>{_DIGITS})\s+to)\s+$")
 # A number glued to a word or another number ("G7", "A380", "COVID-19", "1.2.3") names something.
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z0-9_./]|[A-Za-z0-9]-)$")
 
@@ -152,6 +155,9 @@ def scan(text: str) -> list[Quantity]:
     while (m := _RX.search(text, pos)) is not None:
         q = _quantity(text, m)
         if q is not None:
+            low = _range_low(text, m, q)
+            if low is not None:
+                out.append(low)
             out.append(q)
             pos = max(m.end(), q.end)
         else:
@@ -192,7 +198,9 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     elif suffix is not None:
         if suffix.needs_scale and not scale_word:
             return None
-        kind, unit, implied, needs_cue = suffix.kind, suffix.unit, suffix.measure, suffix.needs_population_cue
+        kind, unit, implied = suffix.kind, suffix.unit, suffix.measure
+        # "80 million people" is a population whatever the words around; "200 people" needs a cue.
+        needs_cue = suffix.needs_population_cue and not scale_word
         scale *= suffix.scale
     elif scale_word:
         kind, unit = "bare", None
@@ -206,6 +214,23 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(start=start, end=end, value=round(value * scale, 6), unit=unit, kind=kind,
                     approximate=approximate, scaled=bool(scale_word),
                     implied_measure=implied, needs_population_cue=needs_cue)
+
+
+def _range_low(text: str, m: re.Match[str], high: Quantity) -> Quantity | None:
+    """The low end of a worded range ending at ``high``, with its unit and scale."""
+    if m.group("sym") or m.group("code") or m.group("num2") or not m.group("post") or not m.group("num")[0].isdigit():
+        return None
+    r = _RANGE_LOW.search(text, max(0, high.start - 40), high.start)
+    if r is None:
+        return None
+    low_text = r.group("a") or r.group("b")
+    low, top = _parse_digits(low_text), _parse_digits(m.group("num"))
+    if not 0 < low < top:
+        return None  # "from 2020 to 30%" is no range
+    start = r.start("a") if r.group("a") else r.start("b")
+    return Quantity(start=start, end=start + len(low_text), value=round(low * high.value / top, 6), unit=high.unit,
+                    kind=high.kind, approximate=high.approximate, scaled=high.scaled,
+                    implied_measure=high.implied_measure, needs_population_cue=high.needs_population_cue)
 
 
 def hedge_start(text: str, start: int) -> int:
