@@ -232,10 +232,18 @@ def _from_quote(text: str, q: Quote, fr: Frame | None, prev: _Found | None,
         spans = [(q.start, q.end), _attribution_span(fr)]
         return [_Found(min(a for a, _ in spans), "direct", q.text(text), fr.cue, speaker, spans,
                        quoted=True)]
+    para = _paragraph(paragraphs, q.start)
+    named = resolver.last_subject(q.start, frozenset({"person"}))
+    if named is not None and (prev is None or named[0] >= max(b for _, b in prev.spans)) and (
+            para - _paragraph(paragraphs, named[0]) <= 1 and _opens_sentence(text, q.start)):
+        # 'Karabayev addressed the participants. «Kazakhstan plans to …»': a quotation with
+        # no attribution is the last person named as a subject before it, when nobody spoke
+        # since
+        return [_Found(q.start, "direct", q.text(text), None, named[1], [(q.start, q.end)],
+                       quoted=True)]
     if prev is None or prev.speaker is None:
         return []
     end = max(b for _, b in prev.spans)
-    para = _paragraph(paragraphs, q.start)
     prev_para = _paragraph(paragraphs, end - 1)
     if prev.quoted and para == prev_para and _only_attribution(text, end, q.start):
         prev.text = f"{prev.text} {q.text(text)}"

@@ -303,7 +303,7 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
         lemma = tok.lemma_.lower()
         if not lex.is_cue_lemma(lemma):
             continue
-        if _infinitive(tok):
+        if _infinitive(tok) or (lemma in lex.past_only and tok.tag_ not in ("VBD", "VBN")):
             continue
         subj = _subject(tok, is_cue, body, in_quote)
         if subj is None:
@@ -379,7 +379,8 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
         a, b = _trim(text, max(obj.left_edge.idx, cb), _object_end(tok, obj, right))
         if "quoted" in kinds or _words(text[a:b]) >= MIN_OBJECT_WORDS:
             span = (a, b)
-    elif "to" in kinds and (head := _infinitive_complement(tok)) is not None:
+    elif not kinds.isdisjoint(("to", "gerund")) and (
+            head := _infinitive_complement(tok, "to" in kinds, "gerund" in kinds)) is not None:
         a, b = _trim(text, max(head.left_edge.idx, cb), _end(head.right_edge))
         if _words(text[a:b]) >= MIN_OBJECT_WORDS:
             span = (a, b)
@@ -435,9 +436,11 @@ def _clause_span(verb: "Token", comp: "Token", text: str,
     return _trim(text, first.idx, _end(end))
 
 
-def _infinitive_complement(verb: "Token") -> "Token | None":
+def _infinitive_complement(verb: "Token", to: bool = True, gerund: bool = False) -> "Token | None":
+    """'pledged to provide …'; with ``gerund``, 'proposed adding …'."""
     return next((c for c in verb.children if c.dep_ == "xcomp"
-                 and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
+                 and ((to and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))
+                      or (gerund and c.tag_ == "VBG"))), None)
 
 
 def _clausal_adjunct(verb: "Token", is_cue: Callable[["Token"], bool]) -> "Token | None":

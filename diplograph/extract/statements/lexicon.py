@@ -12,6 +12,7 @@ from diplograph.knowledge import load
 class Lexicon:
     verbs: dict[str, frozenset[str]]
     particles: dict[str, dict[str, frozenset[str]]]
+    past_only: frozenset[str]
     listeners: frozenset[str]
     addressed: frozenset[str]
     documents: frozenset[str]
@@ -56,6 +57,7 @@ def lexicon(lang: str = "en") -> Lexicon:
     return Lexicon(
         verbs={k: frozenset(v) for k, v in data["verbs"].items()},
         particles={k: {p: frozenset(v) for p, v in ps.items()} for k, ps in data["particles"].items()},
+        past_only=frozenset(data["past_only"]),
         listeners=frozenset(data["listeners"]),
         addressed=frozenset(data["addressed"]),
         documents=frozenset(data["documents"]),

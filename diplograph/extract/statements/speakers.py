@@ -123,6 +123,14 @@ class Resolver:
                 return sp
         return None
 
+    def last_subject(self, pos: int, types: frozenset[str]) -> tuple[int, Speaker] | None:
+        """The last named grammatical subject or speaker before ``pos`` and where it stands,
+        when it is of one of ``types``."""
+        i = bisect.bisect_left(self._history, pos, key=lambda x: x[0])
+        if i == 0 or self._history[i - 1][1].type not in types:
+            return None
+        return self._history[i - 1]
+
     def _genders(self) -> dict[str, str]:
         """A person's grammatical gender where the text shows it: an honorific before the
         name ('Mr Straw', 'Ms Holm') or a possessive in the clause it is the subject of
@@ -180,6 +188,12 @@ class Resolver:
             # when it is that unnamed description, over a named person coreference proposes
             sp = self.previous(subj.idx, self.lex.anaphoric[head])
             if sp is not None and sp.entity_id is None and sp.name.lower().rsplit(" ", 1)[-1] == head:
+                return sp
+        if self._modified(subj) or not self._definite(subj):
+            # 'the representative of Uganda' is nobody named before, whoever else holds a
+            # similar title ('Special Representative X')
+            sp = self._appos(subj) or self._office(subj)
+            if sp is not None and sp.type == "person":
                 return sp
         if subj.lower_ in _titles():
             # 'The President of the European Commission, X, announced': the name in
