@@ -245,3 +245,41 @@ def test_two_legs_of_talks_share_their_parties(extract_text) -> None:
     assert set(main["participants"]) == {"EU", "TM"}  # "for Central Asia" is a portfolio
     assert first["location"]["name"] == "Brussels" and first["ordinal"] == 1
     assert set(first["participants"]) == {"EU", "TM"}
+
+
+DASHED_FORMATS = """Council meets in Luxembourg
+
+Luxembourg, 21 October 2024 – The 20th meeting of the Partnership Council between the European Union and the Republic of Moldova took place in Luxembourg on 20 October 2024. The Partnership Council reviewed reform progress.
+
+The next round of the EU–Moldova Human Rights Dialogue will take place in Chisinau in the spring. The sides also looked forward to the third EU – Eastern Partnership Business Forum, planned in Brussels in March 2025, after the first EU – Eastern Partnership Business Forum took place in Riga in May 2022."""
+
+
+def test_a_format_cut_at_its_dash_keeps_its_parties_and_round(extract_text) -> None:
+    r = extract_text(DASHED_FORMATS)
+    main = r["events"][0]
+    assert main["location"] == {"name": "Luxembourg", "country": "LU"}  # a noun the parser hangs on the dateline
+    assert main["ordinal"] == 20 and main["series"] == "EU-Republic of Moldova Partnership Council"
+    assert len([e for e in r["events"] if "Partnership Council" in e["name"]]) == 1
+    dialogue = _by_name(r, "Human Rights Dialogue")
+    assert dialogue["name"].startswith("EU") and dialogue["status"] == "planned"
+    forums = sorted((e["ordinal"], e["location"]["name"], e["status"]) for e in r["events"] if "Forum" in e["name"])
+    assert forums == [(1, "Riga", "held"), (3, "Brussels", "planned")]
+
+
+SESSIONS = """Ministers gather on the margins of the General Assembly
+
+Speaking at a side event on the margins of the UN General Assembly in New York on Wednesday, Mongolia's foreign minister called for action on desertification. The event followed the close of the UN Biodiversity Conference, held on 20-21 September 2025, and comes ahead of COP30 in Belem in November.
+
+The General Assembly adopted a resolution on the matter last year."""
+
+
+def test_sessions_of_bodies_are_events_where_placed_or_dated(extract_text) -> None:
+    r = extract_text(SESSIONS)
+    main = r["events"][0]
+    assert main["location"]["name"] == "New York" and main["date"]["start"] == "2025-09-24"  # the Wednesday after the last date told
+    unga = [e for e in r["events"] if "general assembly" in e["name"].lower()]
+    assert len(unga) == 1 and unga[0]["type"] == "other" and not unga[0]["main"]
+    cop = _by_name(r, "COP30")
+    assert (cop["type"], cop["status"], cop["date"]["start"], cop["location"]["name"]) == (
+        "conference", "planned", "2025-11", "Belem")
+    assert r["document"]["date_estimate"]["latest"] == "2025-11-30"

@@ -41,6 +41,7 @@ class Anchor:
     year: int
     month: int | None = None
     day: int | None = None
+    floor: bool = False   # "now" is this day or later (the latest past date a report tells)
 
     @classmethod
     def from_iso(cls, iso: str | None) -> "Anchor | None":
@@ -390,6 +391,8 @@ def _weekday(g: tuple[str | None, ...], a: Anchor | None, t: Tense) -> Pair:
         delta = fwd or 7
     elif rel.startswith("later") or rel in ("until", "by") or t == "future":
         delta = fwd
+    elif a is not None and a.floor:
+        delta = fwd  # the week a report tells of ends after the latest day it dates
     else:
         delta = -back
     s = (day + dt.timedelta(days=delta)).isoformat()

@@ -5,7 +5,8 @@
    dateline's day and month ("XI'AN, May 19 (Xinhua) --") in the year the report's own dates
    imply (the latest year it tells in the past tense, when every past date of that year lies
    before the dateline's day and every future date after it);
-2. else the latest explicit full date told in the past tense;
+2. else the latest explicit full date told in the past tense, as a floor: "now" is that day
+   or later, so "on Tuesday" is the first Tuesday from it;
 3. else a year read off explicit dates: the latest past one (month precision or year), the year
    before the first future one, or the latest one. Periods ("since 1992", "2007-2013") and
    historical years (a decade or more before another year the report names) are left out.
@@ -123,7 +124,8 @@ def timeline(ctx: Context) -> Timeline:
         return Timeline(found, tenses, dates.Anchor.from_iso(published), published, False)
     days = [v.end for f, v, t in dated if f.kind in _DAY_KINDS | _RANGE_KINDS and t != "future"]
     if days:
-        return Timeline(found, tenses, dates.Anchor.from_iso(max(days)), None, False)
+        a = dates.Anchor.from_iso(max(days))
+        return Timeline(found, tenses, dates.Anchor(a.year, a.month, a.day, True) if a else None, None, False)
     latest = max((int(v.end[:4]) for _, v, _ in dated), default=0)
     latest = max([latest] + [int(v.end[:4]) for f, t in zip(found, tenses) if f.kind == "year_range"
                              for v in [dates.resolve(f, None, t)] if v is not None])

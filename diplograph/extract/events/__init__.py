@@ -147,15 +147,17 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
             # "postponed to 2026": the new date dates the event, which is still to come
             cands = [j for j in cands if shifted[0] <= found[j].start < shifted[1]] + [
                 j for j in cands if not shifted[0] <= found[j].start < shifted[1]]
+        cue = "planned" if shifted is not None else attrs.cue_status(doc, text, m, sent.start_char)
         for j in cands:
-            tense = tenses[j] or attrs.clause_tense(doc[m.head])
+            # "ahead of COP29 in Baku in November": a cue on the event outweighs its clause's tense
+            tense = {"planned": "future", "held": "past"}.get(cue or "") or tenses[j] or attrs.clause_tense(doc[m.head])
             v = dates.resolve(found[j], anchor, tense)
             if v is not None and found[j].kind not in ("span", "decade", "year_range"):
                 date = EventDate(v.start, v.end, v.text)
                 claimed.add(j)
                 break
         status, level = None, 0
-        s = "planned" if shifted is not None else attrs.cue_status(doc, text, m, sent.start_char)
+        s = cue
         if s:
             status, level = s, _LEVELS["cue"]
         else:
@@ -170,7 +172,20 @@ def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Fo
                     status, level = "held", _LEVELS["tense"]
         out.append(_M(m, loc, date, status, level))
     _inherit_conjuncts(ctx, out)
+    _share_frame(text, out)
     return out
+
+
+def _share_frame(text: str, infos: list[_M]) -> None:
+    """"a side event on the margins of the UN General Assembly in New York on Tuesday": the
+    place and day told after the framing session are the framed event's too."""
+    for x, y in zip(infos, infos[1:]):
+        if x.m.sent != y.m.sent or not y.m.session:
+            continue
+        gap = " ".join(text[x.m.name_end:y.m.start].lower().split())
+        if any(gap in (b, b + " the") for b in mentions.NAME_BREAK_TEXTS):
+            x.location = x.location or y.location
+            x.date = x.date or y.date
 
 
 def _date_of(doc: "Doc", text: str, m: Mention, f: dates.Found) -> bool:
@@ -211,8 +226,14 @@ def _inherit_conjuncts(ctx: Context, infos: list[_M]) -> None:
                 x.status, x.level = y.status, y.level
 
 
-def _starts_event(x: _M) -> bool:
+def _starts_event(doc: "Doc", x: _M) -> bool:
     m = x.m
+    if m.session:
+        # "the General Assembly adopted ...", "on the sidelines of the UN General Assembly": the
+        # body, or a backdrop; "COP29 in Baku in November" is a session the text tells of
+        head = doc[m.head]
+        acts = head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ not in attrs.OCCUR_VERBS
+        return not acts and (x.location is not None or x.date is not None)
     if not m.generic:
         return True
     return m.distinct and (x.location is not None or x.date is not None)
@@ -221,7 +242,7 @@ def _starts_event(x: _M) -> bool:
 def _group(ctx: Context, infos: list[_M], sents: list) -> list[_Ev]:
     events: list[_Ev] = []
     for x in infos:
-        if not _starts_event(x):
+        if not _starts_event(ctx.doc, x):
             continue
         m = x.m
         target: _Ev | None = None
@@ -276,7 +297,7 @@ def _main(events: list[_Ev], text: str) -> _Ev:
 def _attach_generics(ctx: Context, events: list[_Ev], infos: list[_M], main: _Ev) -> None:
     placed = {id(x) for ev in events for x in ev.ms}
     for x in infos:
-        if id(x) in placed:
+        if id(x) in placed or x.m.session:
             continue
         word = _head_word(ctx, x.m)
         recent = [ev for ev in events if ev is not main and any(
@@ -526,7 +547,7 @@ def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
             ps = [p for p in ps if p != loc.country or p in {d.party for d in delegations}]
         if loc and loc.country and etype == "visit":
             ps.append(loc.country)  # the host of a visit
-        series = _series_of(ctx, ev, n.label or text[n.name_start:n.name_end], is_main, out)
+        series = None if n.session else _series_of(ctx, ev, n.label or text[n.name_start:n.name_end], is_main, out)
         main_ev = out[0] if out and out[0].main else None
         out.append(Event(
             id=f"v{k}", type=etype, name=name, main=is_main,  # type: ignore[arg-type]

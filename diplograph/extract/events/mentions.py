@@ -36,6 +36,13 @@ SIGNING_NOUNS: frozenset[str] = frozenset(_E["signing_nouns"])
 NAME_STOPS: frozenset[str] = frozenset(_E["name_stops"])
 _PLACE_NOUNS: frozenset[str] = frozenset(_E["place_nouns"])
 _CUE_BLOCKERS: tuple[str, ...] = tuple(_E["type_cue_blockers"])
+SESSION_HEADS: dict[str, str] = _E["session_heads"]
+_NUMBERED_TYPE: str = _E["numbered_session_type"]
+_NUMBERED = frozenset(o["acronym"].lower() for o in load("organizations")["organizations"]
+                      if o.get("numbered") and o.get("acronym"))
+_NUMBERED_SESSION = re.compile(r"([A-Za-z]{2,6})-?(\d{1,2})")
+NAME_BREAK_TEXTS: tuple[str, ...] = tuple(_E["name_breaks"])
+_NAME_BREAKS: tuple[tuple[str, ...], ...] = tuple(tuple(b.split()) for b in NAME_BREAK_TEXTS)
 _WEEKDAYS = frozenset(load("temporal")["weekdays"])
 _MONTHS = frozenset(load("temporal")["months"])
 
@@ -68,6 +75,7 @@ class Mention:
     acronym: str | None = None
     content: frozenset[str] = field(default_factory=frozenset)
     left_modifiers: list[int] = field(default_factory=list)   # token indices before the head
+    session: bool = False      # a session of a body ("UN General Assembly", "COP29"), not an event noun
     label: str | None = None   # a name built from a clause ("visit to Beijing"), for verb mentions
     noun: str | None = None    # the event noun a verb mention stands for ("meeting", "visit")
     attendees: list[Delegation] = field(default_factory=list)  # persons a verb names as taking part
@@ -100,6 +108,18 @@ def _head_type(tok: "Token") -> tuple[str | None, bool]:
     return None, False
 
 
+def _session_type(tok: "Token") -> str | None:
+    """The event type of a body's session named by ``tok``: "(UN) General Assembly", "COP29"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.i > 0:
+        t = SESSION_HEADS.get(f"{tok.doc[tok.i - 1].lower_} {tok.lower_}")
+        if t:
+            return t
+    m = _NUMBERED_SESSION.fullmatch(tok.text)
+    return _NUMBERED_TYPE if m and m.group(1).lower() in _NUMBERED else None
+
+
 def find(doc: "Doc", text: str, sent_starts: list[int]) -> list[Mention]:
     quotes = quoted_spans(text)
     covered: set[int] = set()
@@ -108,6 +128,10 @@ def find(doc: "Doc", text: str, sent_starts: list[int]) -> list[Mention]:
         if tok.i in covered:
             continue
         etype, generic_only = _head_type(tok)
+        session = False
+        if etype is None:
+            etype = _session_type(tok)
+            session = etype is not None
         if etype is None or _inside(quotes, tok.idx):
             continue
         head = tok.head
@@ -116,6 +140,7 @@ def find(doc: "Doc", text: str, sent_starts: list[int]) -> list[Mention]:
         m = _build(doc, text, tok, etype, generic_only, sent_starts)
         if m is None:
             continue
+        m.session = session
         covered.update(t.i for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [])
         out.append(m)
     return out
@@ -151,6 +176,8 @@ def _cut(doc: "Doc", first: int, last: int) -> int:
     """Index one past the last token of a name complement running from ``first`` to ``last``."""
     for k in range(first, last + 1):
         t = doc[k]
+        if _breaks_at(doc, k):
+            return k
         if k > first and (t.text in _STOP_CHARS or t.lower_ in ("which", "that", "who", "where", "when")
                           or t.dep_ == "relcl" or (t.pos_ == "AUX" and t.dep_ != "auxpass")):
             return k
@@ -164,6 +191,12 @@ def _cut(doc: "Doc", first: int, last: int) -> int:
                                     or obj.like_num or obj.lemma_.lower() in _PLACE_NOUNS):
                 return k
     return last + 1
+
+
+def _breaks_at(doc: "Doc", k: int) -> bool:
+    """Whether a framing phrase ("on the sidelines of") starts at token ``k``."""
+    return any(doc[k].lower_ == b[0] and k + len(b) <= len(doc)
+               and all(doc[k + j].lower_ == w for j, w in enumerate(b)) for b in _NAME_BREAKS)
 
 
 def _right_end(tok: "Token", end: int = 0) -> int:
