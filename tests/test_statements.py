@@ -606,3 +606,94 @@ def test_event_descriptions_are_not_statements_and_quoted_words_are_partial(extr
     # a decision about an event stays what the parties said
     agreed = _one(_statements(extract_text, GOV_RELEASE), "next round of the dialogue")
     assert (agreed["speaker_name"], agreed["cue"]) == ("participants", "agreed")
+
+
+# -- institutional press releases and wires: speakers by title and country, by apposition,
+# -- and quotations with no attribution of their own
+
+UN_RELEASE = """Security Council Hears Briefing on Afghanistan and Central Asia
+
+NEW YORK, 12 March - The Security Council today heard a briefing on the situation in Afghanistan and its impact on neighbouring Central Asian States.
+
+Rosa Otunbayeva, Special Representative of the Secretary-General and Head of the United Nations Assistance Mission in Afghanistan, said the humanitarian situation remained dire, with 23 million people in need of assistance.
+
+The Under-Secretary-General for Political and Peacebuilding Affairs, Rosemary DiCarlo, told the Council that regional cooperation on water and energy could reduce tensions.
+
+Speaking on behalf of the Group of 77 and China, the representative of Uganda said developing countries needed predictable financing for climate adaptation.
+
+The representative of Kazakhstan said his country had delivered 300,000 tonnes of wheat to Afghanistan.
+
+Uzbekistan's representative stressed that the Termez logistics hub had become a lifeline for humanitarian deliveries.
+
+The Under-Secretary-General added that the Mission would continue to engage with all sides.
+"""
+
+
+def test_representatives_of_countries_are_not_an_earlier_holder_of_a_similar_title(extract_text) -> None:
+    sts = _statements(extract_text, UN_RELEASE)
+    assert _one(sts, "remained dire")["speaker_name"] == "Rosa Otunbayeva"
+    assert _one(sts, "predictable financing")["speaker_name"] == "Representative of Uganda"
+    assert _one(sts, "tonnes of wheat")["speaker_name"] == "Representative of Kazakhstan"
+    assert _one(sts, "lifeline")["speaker_name"] == "Representative of Uzbekistan"
+    assert _one(sts, "reduce tensions")["cue"] == "told the Council"
+    assert _one(sts, "engage with all sides")["speaker_name"] == "Rosemary DiCarlo"
+
+
+APPOSITIONS = """EU and Central Asia leaders meet in Samarkand
+
+SAMARKAND, April 4 - Leaders of the European Union and the five Central Asian states met in Samarkand on Friday.
+
+According to the President of the European Council, Antonio Costa, the summit showed that Europe and Central Asia are reliable partners in a time of turbulence.
+
+The President of the European Commission, Marta Kos, announced a Global Gateway package of 12 billion euros for transport and energy.
+
+Kyrgyz President, who hosted the dinner, said the region "has never been more open" to European investors.
+
+According to Japarov, Kyrgyzstan's trade with the European Union grew by a third last year.
+
+"The corridor is no longer a project on paper," said one of the negotiators, a senior European official who asked not to be named, "but the financing is not yet there."
+
+According to a Kazakh diplomat, the next summit could take place in Astana. Kazakhstan is ready to host a regional hub for critical raw materials, the diplomat said.
+"""
+
+
+def test_according_to_a_title_with_the_name_in_apposition(extract_text) -> None:
+    sts = _statements(extract_text, APPOSITIONS)
+    costa = _one(sts, "reliable partners")
+    assert costa["speaker_name"] == "Antonio Costa"
+    assert costa["text"].startswith("the summit showed")  # the apposition is not what was said
+    assert _one(sts, "Global Gateway package")["speaker_name"] != "Antonio Costa"
+    assert _one(sts, "never been more open")["speaker_name"] == "President of Kyrgyzstan"
+    assert _one(sts, "by a third")["speaker_name"].endswith("Japarov")  # a flat 'According to X,'
+    split = _one(sts, "project on paper")
+    assert (split["speaker_name"], split["kind"]) == ("senior European official", "direct")
+    assert "financing is not yet there" in split["text"]
+    assert _one(sts, "regional hub")["speaker_name"] == "Kazakh diplomat"  # 'the diplomat'
+
+
+WIRE = """Azerbaijan, Kazakhstan discuss Middle Corridor capacity
+
+BAKU, Azerbaijan, May 14. Azerbaijan and Kazakhstan have discussed expanding the capacity of the Middle Corridor, Trend reports.
+
+The issue was discussed at a meeting between Azerbaijani Minister of Digital Development and Transport Rashad Nabiyev and Kazakh Minister of Transport Marat Karabayev in Baku.
+
+Karabayev addressed the participants of the meeting.
+
+"Kazakhstan plans to double the container fleet on the Caspian Sea by 2027. Our companies are ready for joint projects with Azerbaijani partners."
+
+The Ministry of Transport reported that container traffic had grown by 40 percent. The Kazakh side proposed adding a ferry line between Kuryk and Alat.
+
+Energy Minister Sherali Kabirzoda told reporters that the dam, at 335 metres the world's tallest, "will not take a single drop of water that belongs to our neighbours".
+"""
+
+
+def test_quotations_without_attribution_credit_lines_and_partial_quotations(extract_text) -> None:
+    sts = _statements(extract_text, WIRE)
+    assert not any(s["cue"] and "report" in s["cue"] and "Trend" in s["speaker_name"] for s in sts)
+    fleet = _one(sts, "container fleet")
+    assert (fleet["speaker_name"], fleet["kind"]) == ("Marat Karabayev", "direct")
+    assert _one(sts, "container traffic")["cue"] == "reported"
+    assert _one(sts, "ferry line")["text"].startswith("adding a ferry line")
+    dam = _one(sts, "single drop")
+    assert (dam["kind"], dam["speaker_name"]) == ("partial", "Sherali Kabirzoda")
+    assert dam["text"].startswith("the dam")

@@ -124,8 +124,15 @@ def _statements(ctx: Context, lex: Lexicon, quotes: list[Quote], frames: list[Fr
 
     direct_spans = [(q.start, q.end) for _, _, (q, _) in events]  # type: ignore[misc]
     for fr in frames:
-        if fr.verb.idx in used or not fr.content or (
-                fr.verb.lemma_.lower() not in lex.deciding and describes_event(fr.head, lex)):
+        if fr.verb.idx in used or not fr.content:
+            continue
+        if fr.verb.lemma_.lower() not in lex.deciding and describes_event(fr.head, lex):
+            # no statement, but its source is an antecedent: 'According to a Kazakh
+            # diplomat, the summit will take place in Astana. …, the diplomat said.'
+            if fr.subject is not None and fr.subject.pos_ != "PRON":
+                source = resolver.resolve(fr.subject)
+                if source is not None:
+                    resolver.note(fr.start, source)
             continue
         if any(a <= fr.content[0][0] < b for a, b in direct_spans):
             continue

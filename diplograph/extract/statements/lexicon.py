@@ -71,8 +71,9 @@ def lexicon(lang: str = "en") -> Lexicon:
         offices=frozenset(data["offices"]),
         delegation_heads=frozenset(data["delegation_heads"]),
         delegations=frozenset(data["delegations"]),
-        # a name cue right before the opening mark: 'the so-called «…»'
-        name_cue=re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\W{0,3}$", re.I),
+        # a name cue right before the opening mark: 'the so-called «…»' (after a comma it ends
+        # a clause: 'who asked not to be named, «…»')
+        name_cue=re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")[^\w,;.]{0,3}$", re.I),
         pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         gender_marks={w.lower(): g for g, ws in data["gender"].items() for w in ws},
         meeting_verbs=frozenset(occ["meeting_verbs"]),
