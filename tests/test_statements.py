@@ -681,6 +681,8 @@ Karabayev addressed the participants of the meeting.
 
 "Kazakhstan plans to double the container fleet on the Caspian Sea by 2027. Our companies are ready for joint projects with Azerbaijani partners."
 
+The ministers also discussed the Trans-Caspian corridor, for which the EU announced 10 billion euros in investment in January.
+
 The Ministry of Transport reported that container traffic had grown by 40 percent. The Kazakh side proposed adding a ferry line between Kuryk and Alat.
 
 Energy Minister Sherali Kabirzoda told reporters that the dam, at 335 metres the world's tallest, "will not take a single drop of water that belongs to our neighbours".
@@ -693,6 +695,7 @@ def test_quotations_without_attribution_credit_lines_and_partial_quotations(extr
     fleet = _one(sts, "container fleet")
     assert (fleet["speaker_name"], fleet["kind"]) == ("Marat Karabayev", "direct")
     assert _one(sts, "container traffic")["cue"] == "reported"
+    assert not any("10 billion" in s["text"] for s in sts)  # background in a relative clause
     assert _one(sts, "ferry line")["text"].startswith("adding a ferry line")
     dam = _one(sts, "single drop")
     assert (dam["kind"], dam["speaker_name"]) == ("partial", "Sherali Kabirzoda")

@@ -309,7 +309,11 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
         if subj is None:
             continue
         frame = _frame(tok, lemma, subj, lex, text, is_cue)
-        if frame is not None:
+        if frame is not None and not (tok.dep_ == "relcl" and frame.head is not None
+                                      and frame.head.dep_ in _OBJECT_DEPS):
+            # '…, for which the EU announced €10 billion': a relative clause recalling what was
+            # announced is background; one reporting a clause ('who told reporters that …')
+            # is speech
             frames.append(frame)
     return frames
 
