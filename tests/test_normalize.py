@@ -310,3 +310,16 @@ def test_overlong_text_is_cut_at_a_paragraph_with_a_warning(monkeypatch: pytest.
     doc = _doc("Talks go on\n\n" + "\n\n".join([para] * 40))
     assert len(doc.text) <= 1000 and doc.text.endswith(para)
     assert any("cut" in w for w in doc.warnings)
+
+
+def test_source_from_a_saved_reports_file_name():
+    from diplograph.ingest import Ingested
+    from diplograph.normalize import normalize
+
+    body = "Ministers met in Astana on Monday to discuss transit.\n"
+    named = normalize(Ingested("saved/eurasianet-border-talks.txt", "Border talks\n\n" + body, "text"))
+    assert named.source == "Eurasianet"
+    unknown = normalize(Ingested("saved/my-notes.txt", "Border talks\n\n" + body, "text"))
+    assert unknown.source is None
+    stdin = normalize(Ingested("-", "Border talks\n\n" + body, "text"))
+    assert stdin.source is None

@@ -17,7 +17,7 @@ from diplograph.errors import InputError
 from diplograph.ingest import Ingested
 from diplograph.model import Document
 from diplograph.normalize import boilerplate, byline, dateline, homoglyphs, language, pubdate, title
-from diplograph.normalize.source import canonical_source, credited, lead_credit
+from diplograph.normalize.source import canonical_source, credited, from_file_name, lead_credit
 from diplograph.normalize.text import fix
 
 # Longest text kept, in characters: spaCy's default max_length, which the pipeline also cuts
@@ -75,7 +75,7 @@ def _source(ing: Ingested, text: str, dl: dateline.Dateline | None, issuer: str 
         return site
     if dl is not None and (lead := lead_credit(text, dl.end)):
         return lead
-    return credited(text)
+    return credited(text) or (from_file_name(ing.name) if ing.name != "-" else None)
 
 
 def _split_title(text: str) -> tuple[str | None, str]:

@@ -82,3 +82,20 @@ def credited(body: str) -> str | None:
                 if known is not None:
                     return known
     return None
+
+
+_NAME_PARTS = re.compile(r"[-_ .]+")
+
+
+def from_file_name(path: str) -> str | None:
+    """The outlet a saved report's file name starts with ("kazinform-hlpsd-2023.txt",
+    "bbc_politics_015.txt", "24kg-csto.txt"): analysts name saved reports after where they
+    came from. Only outlets the knowledge lists count; the longest leading run of up to
+    three name parts wins."""
+    base = path.replace("\\", "/").rsplit("/", 1)[-1]
+    parts = [p for p in _NAME_PARTS.split(base) if p]
+    for n in range(min(3, len(parts) - 1), 0, -1):
+        known = _table().get(_fold("".join(parts[:n])))
+        if known is not None:
+            return known
+    return None
