@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from diplograph.knowledge import load
 from diplograph.knowledge.gazetteer import organization
 from diplograph.knowledge.gazetteer import place as place_of
+from diplograph.normalize.pubdate import iso, months
 from diplograph.normalize.source import canonical_source
 
 # Where a dateline can end: they are short, and scanning further only invites false matches.
@@ -34,18 +35,13 @@ class Dateline:
 
 
 @functools.lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
-    return {k.lower(): int(v) for k, v in load("temporal")["months"].items()}
-
-
-@functools.lru_cache(maxsize=1)
 def _not_places() -> frozenset[str]:
     return frozenset(w.upper() for w in load("outlets")["not_places"])
 
 
 @functools.lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    month = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
     word = r"(?:[^\W\d_]{1,3}\.|[^\W\d_][\w'’\-]*)"
     date = (
         rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -109,27 +105,10 @@ def parse(body: str) -> Dateline | None:
             end = m.start("s4")
     source = canonical_source(raw_source) if raw_source else None
     return Dateline(place=_title(place) if caps else place, source=source,
-                    published=_iso(m), end=end)
+                    published=iso(m), end=end)
 
 
 def _title(place: str) -> str:
     """ "NUR-SULTAN" -> "Nur-Sultan", "ST. PETERSBURG" -> "St. Petersburg", "XI'AN" -> "Xi'an"."""
     return re.sub(r"[^\W\d_][^\s\-.]*", lambda w: w.group().capitalize(), place.lower())
 
-
-def _iso(m: re.Match[str]) -> str | None:
-    """The dateline's date in ISO form; a date without a year gives nothing (not guessed)."""
-    months = _months()
-    if m.group("y1"):
-        y, mo, d = int(m.group("y1")), months[m.group("m1").lower()], int(m.group("d1"))
-    elif m.group("y2"):
-        y, mo, d = int(m.group("y2")), months[m.group("m2").lower()], int(m.group("d2"))
-    elif m.group("y3"):
-        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
-    elif m.group("y4"):
-        y, mo, d = int(m.group("y4")), int(m.group("m4")), int(m.group("d4"))
-    else:
-        return None
-    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"

@@ -17,12 +17,12 @@ HEADER_LINES = 4
 
 
 @functools.lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
+def months() -> dict[str, int]:
     return {k.lower(): int(v) for k, v in load("temporal")["months"].items()}
 
 
 def _date() -> str:
-    month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    month = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
     return (
         rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{month})\.?,?\s+(?P<y1>\d{{4}})"
         rf"|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
@@ -66,7 +66,7 @@ def take(text: str) -> tuple[str, str | None]:
         found = True
         label = (m.group("label") or "").lower()
         if published is None and label not in ("updated", "last updated", "modified"):
-            published = _iso(m)
+            published = iso(m)
     if not found:
         return text, None
     out = "\n".join(kept + rest)
@@ -76,20 +76,26 @@ def take(text: str) -> tuple[str, str | None]:
 def find_date(line: str) -> str | None:
     """The first full date (day, month and year) in a header line such as a byline (ISO)."""
     m = _date_pattern().search(line)
-    return _iso(m) if m else None
+    return iso(m) if m else None
 
 
-def _iso(m: re.Match[str]) -> str | None:
-    months = _months()
-    if m.group("y1"):
-        y, mo, d = int(m.group("y1")), months[m.group("m1").lower()], int(m.group("d1"))
-    elif m.group("y2"):
-        y, mo, d = int(m.group("y2")), months[m.group("m2").lower()], int(m.group("d2"))
-    elif m.group("y3"):
+def iso(m: re.Match[str]) -> str | None:
+    """The ISO date of a match with groups (d1, m1, y1) "2 June 2023", (m2, d2, y2)
+    "June 2, 2023", (d3, m3, y3) "02.06.2023" or (y4, m4, d4) "2023-06-02"; None when the
+    matched form has no year (a year is never guessed) or the date is impossible."""
+    month_of = months()
+    groups = m.groupdict()
+    if groups.get("y1"):
+        y, mo, d = int(m.group("y1")), month_of[m.group("m1").lower()], int(m.group("d1"))
+    elif groups.get("y2"):
+        y, mo, d = int(m.group("y2")), month_of[m.group("m2").lower()], int(m.group("d2"))
+    elif groups.get("y3"):
         # Day first: the order of the regions this stamp format comes from (and of Europe).
         y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
-    else:
+    elif groups.get("y4"):
         y, mo, d = int(m.group("y4")), int(m.group("m4")), int(m.group("d4"))
+    else:
+        return None
     if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
