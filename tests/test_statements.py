@@ -700,3 +700,27 @@ def test_quotations_without_attribution_credit_lines_and_partial_quotations(extr
     dam = _one(sts, "single drop")
     assert (dam["kind"], dam["speaker_name"]) == ("partial", "Sherali Kabirzoda")
     assert dam["text"].startswith("the dam")
+
+
+DEBATE = """Council hears regional envoy on Caspian water
+
+The head of the United Nations Office for Caspian Affairs (UNOCA) today urged the Council to support a regional water-sharing compact.
+
+"The sea is shrinking faster than our agreements," said Ingrid Solberg, Special Representative of the Secretary-General and Head of UNOCA.
+
+Norway's delegate highlighted the decline of sturgeon fisheries in the northern Caspian. Oil revenues had fallen by a fifth since 2022, she said.
+
+The representative of Azerbaijan, noting that his country would host a donor conference in May, said Baku intended to fund desalination plants.
+
+The representative of Iran recalled his country's offer to share satellite data on sea levels. He also said shipping routes should stay open to all littoral states.
+"""
+
+
+def test_delegates_titles_named_later_and_participles_after_the_subject(extract_text) -> None:
+    sts = _statements(extract_text, DEBATE)
+    # 'the head of X' before the text names X's head
+    assert _one(sts, "water-sharing compact")["speaker_name"] == "Ingrid Solberg"
+    assert _one(sts, "Oil revenues")["speaker_name"] == "Delegate of Norway"
+    assert _one(sts, "donor conference")["speaker_name"] == "Representative of Azerbaijan"
+    assert _one(sts, "satellite data")["speaker_name"] == "Representative of Iran"
+    assert _one(sts, "shipping routes")["speaker_name"] == "Representative of Iran"

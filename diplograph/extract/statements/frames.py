@@ -104,6 +104,14 @@ def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0,
             head = head.head
         if is_cue(head):
             tok = head
+    elif (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+          and not any(c.dep_.startswith("nsubj") for c in verb.children)):
+        # 'The representative, noting that …, said …': a participle set off after the
+        # subject is that subject's; the parse hangs it on the noun or on the later verb
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+            return _after_dateline(verb.head, body)
+        if verb.dep_ == "advcl" and verb.i < verb.head.i and is_cue(verb.head):
+            tok = verb.head
     for _ in range(4):  # "welcomed X and said Y": the conjunct inherits the subject
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None

@@ -414,8 +414,12 @@ class Resolver:
         return sp if first.i > tok.i + 1 and first.nbor(-1).pos_ not in ("ADP", "DET") else None
 
     def _appos(self, tok: "Token") -> Speaker | None:
+        owned = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children)
         for c in tok.children:
             if c.dep_ != "appos":
+                continue
+            if owned and c.i > 0 and c.nbor(-1).text == "(":
+                # 'the head of the Centre (UNRCCA)': the acronym names the body, not the head
                 continue
             # the name's first words when the entities stage typed its last one otherwise
             words = [c, *(t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")]
@@ -519,6 +523,15 @@ class Resolver:
         name = " ".join(w[:1].upper() + w[1:] for w in words)
         return Speaker(None, f"{name} of {country}", "person")
 
+    def _role_holder(self, office: str, org: str) -> Speaker | None:
+        """'The head of the Centre (UNRCCA) urged …' before 'X, Head of UNRCCA, said': the one
+        person the entities stage gave that office in that body, wherever the text names them."""
+        found = [e for e in self.ctx.entities if e.type == "person"
+                 and any(r.organization == org and _holds(r.title, office) for r in e.roles)]
+        if len(found) != 1:
+            return None
+        return Speaker(found[0].id, self._hyphenated.get(found[0].name, found[0].name), "person")
+
     def _description(self, tok: "Token") -> Speaker:
         office = self._office(tok)
         if office is not None:
@@ -534,12 +547,20 @@ class Resolver:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 owner = self._named(obj) if obj is not None else None
                 if owner is not None:
+                    holder = self._role_holder(tok.lower_, owner.name)
+                    if holder is not None:
+                        return holder
                     return Speaker(None, f"{owner.name}'s {desc}", "description")
                 if c.lower_ == "of" and c.i == tok.i + 1:  # "head of the European delegation"
                     desc = " ".join(doc_text(doc)[first.idx:c.right_edge.idx + len(c.right_edge.text)].split())
         # one unnamed person ('a Japanese official') is an antecedent for 'he', 'the official'
         one = tok.tag_ == "NN" and "person" in self.lex.anaphoric.get(tok.lemma_.lower(), ())
         return Speaker(None, desc, "person" if one else "description")
+
+
+def _holds(title: str, office: str) -> bool:
+    """'Special Representative of the Secretary-General and Head' holds 'head'."""
+    return any(part.split()[-1:] == [office] for part in title.lower().split(" and "))
 
 
 def _name_word(tok: "Token") -> bool:
