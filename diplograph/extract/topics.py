@@ -2,8 +2,9 @@
 
 Each topic is a set of phrase patterns (``topics.json``), matched once over the text. Phrases
 that only look like a topic ("state aid", an event's own name "Political and Security
-Dialogue") are masked first. The document's topics are those found anywhere in its text; the
-main event's are the document's; another event's are those of the sentences that mention it.
+Dialogue", its capitalised words) are masked first. The document's topics are those found
+anywhere in its text; the main event's are the document's; another event's are those of the
+sentences that mention it.
 """
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ for _code in TOPICS:
         else:
             _BY_WORD.setdefault(_first.split("-")[0], []).append((_code, _rx))
 _WORDS = re.compile(r"\w+")
+# Capitalised words: an event's proper name ("Political and Security Dialogue") is masked, its
+# plain description ("talks on security") still tells what was discussed.
+_CAPITALISED = re.compile(r"[A-Z][\w-]*")
 
 
 def _scan(clean: str) -> list[tuple[int, str]]:
@@ -68,7 +72,8 @@ def find(text: str, masked: list[tuple[int, int]] | None = None) -> list[tuple[i
 
 def run(ctx: Context) -> None:
     text = ctx.text
-    names = [(s.start, s.end) for e in ctx.events for s in e.evidence]
+    names = [m.span() for e in ctx.events for s in e.evidence
+             for m in _CAPITALISED.finditer(text, s.start, s.end)]
     hits = find(text, names)
     ctx.topics = list(dict.fromkeys(code for _, code in hits))
     if not ctx.events:
