@@ -435,3 +435,17 @@ def test_family_name_particles_and_framed_titles(extract_text):
     assert "Von der Leyen" in people["Ursula von der Leyen"]["aliases"] or \
         "von der Leyen" in people["Ursula von der Leyen"]["aliases"]
     assert people["Antonio Costa"]["roles"][0]["title"] == "President"
+
+
+
+ROUTES = """The two governments agreed to open the fourth road crossing between the countries,
+Karabulak – Yining, by 2028. The project is financed by the company Orbitrex, with an
+estimated cost of $2 billion."""
+
+
+def test_declared_and_route_classes(extract_text) -> None:
+    """Names the NER mistypes take their class from the text: a dash-joined end of a route
+    (the NER reads 'Karabulak' as a person) is a place, 'the company X' makes a body."""
+    ents = _by_name(extract_text(ROUTES))
+    assert ents["Karabulak"]["type"] == "place"
+    assert ents["Orbitrex"]["type"] == "organization"

@@ -393,6 +393,11 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
         return
     if _derived_demonym(key) or _adjective_phrase(ent) or _common_word(ent):
         return
+    declared = None if gz.lookup(key) else _declared_class(ent) or _route_end(ent, text)
+    if declared is not None:
+        reg.add_named(declared, name, start, end)
+        taken.add(start, end)
+        return
     if label in ("GPE", "LOC", "FAC") and name[:1].islower():
         return  # "trans-Atlantic": an adjective made of a name
     if label == "PERSON" or (label in ("ORG", "GPE", "NORP") and len(name.split()) >= 2
@@ -440,6 +445,67 @@ def _spacy_entity(ent: "SpacySpan", text: str, reg: Registry, taken: _Occupied) 
     else:
         return
     taken.add(start, end)
+
+
+_APPOSITION_DETS = frozenset({"a", "an", "the"})
+_DASH_AFTER = re.compile(r"\s?[–—-]\s?([A-Z][\w’'-]*)")
+_DASH_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s?[–—-]\s?$")
+
+
+def _ends_at(doc: "Doc", k: int, seqs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the word sequences ends at token ``k - 1``."""
+    return any(k >= len(q) and tuple(t.lower_ for t in doc[k - len(q):k]) == q for q in seqs)
+
+
+def _declared_class(ent: "SpacySpan") -> str | None:
+    """The text says what the name is: "the company Svevind", "the village of Vorukh",
+    "Kok-Tash, a Kyrgyz village", "... (IPHR), a Brussels-based NGO"."""
+    lex = lexicon()
+    doc = ent.doc
+    k = ent.start
+    if _ends_at(doc, k, lex.org_class_nouns):
+        return "organization"
+    if _ends_at(doc, k, lex.place_class_nouns) or k > 0 and doc[k - 1].lower_ == "of" \
+            and _ends_at(doc, k - 1, lex.place_class_nouns):
+        return "place"
+    j = ent.end
+    if j + 2 < len(doc) and doc[j].text == "(":  # a defined acronym between name and apposition
+        j = next((t.i + 1 for t in doc[j:j + 5] if t.text == ")"), j)
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in _APPOSITION_DETS:
+        return None
+    for t in doc[j + 2:min(len(doc), j + 8)]:
+        if t.is_punct and t.text not in "-–":
+            return None
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+            continue  # "a company spokesman": the class word only modifies
+        if _ends_at(doc, t.i + 1, lex.org_class_nouns):
+            return "organization"
+        if _ends_at(doc, t.i + 1, lex.place_class_nouns):
+            return "place"
+        if t.pos_ == "NOUN":
+            return None
+    return None
+
+
+def _route_end(ent: "SpacySpan", text: str) -> str | None:
+    """"Serhetabat–Herat section", "the railway crossing Ayagoz – Tacheng": two names joined
+    by a dash are the ends of a route, places, when the other end is a known place or the
+    sentence speaks of a route; a person or a state joined so ("the Biden–Xi talks",
+    "Kazakhstan–China trade") is known by then and never gets here."""
+    m = _DASH_AFTER.match(text, ent.end_char)
+    other = m.group(1) if m else None
+    if other is None:
+        b = _DASH_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
+        other = b.group(1) if b else None
+    if other is None or len(ent) > 3 or gz.party_code(other):
+        return None
+    if gz.place(other) is not None:
+        return "place"
+    words = lexicon().route_words
+    if any(t.lower_ in words for t in ent.sent):
+        return "place"
+    return None
 
 
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "is", "i", "ese", "s")

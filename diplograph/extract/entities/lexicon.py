@@ -47,6 +47,9 @@ class Lexicon:
     link_heads: tuple[tuple[str, ...], ...]
     government_words: frozenset[str]
     government_name: str
+    org_class_nouns: tuple[tuple[str, ...], ...]   # "company" in "the company Svevind"
+    place_class_nouns: tuple[tuple[str, ...], ...]  # "village" in "the village of Vorukh"
+    route_words: frozenset[str]
     # scan index: folded first word -> longest folded key (in characters) starting with it
     scan_first: dict[str, int]
 
@@ -102,6 +105,9 @@ def lexicon() -> Lexicon:
         link_heads=_sequences(ini["link_heads"]),
         government_words=frozenset(orgs["government"]["words"]),
         government_name=orgs["government"]["name"],
+        org_class_nouns=_sequences(orgs["class_nouns"]),
+        place_class_nouns=_sequences(places["class_nouns"]),
+        route_words=frozenset(places["route_words"]),
     )
 
 
