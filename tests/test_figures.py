@@ -360,3 +360,33 @@ def test_news_sample_is_clean_and_cheap(nlp) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+ROUTE_REPORT = """Corridor partners meet in Aktau
+
+AKTAU - Freight shipped along the Trans-Caspian International Transport Route, also known as the Middle Corridor, which runs for some 4,500 km from the Chinese border to the Black Sea, reached 4 million tonnes last year.
+During the Aktau Forum, Kazakhstan and Azerbaijan agreed to build a 500-megawatt solar plant, including a storage site in the Mangystau region, at a cost of $600 million.
+According to the Ministry of Transport of Georgia, transit grew by 12 percent.
+The World Bank said the world's longest cable, at 1,200 kilometres, would cost $1.5 billion.
+"""
+
+
+@pytest.fixture(scope="module")
+def route_figures(extract_text) -> dict[tuple[float, str], dict]:
+    record = extract_text(ROUTE_REPORT)
+    return {(f["value"], f["unit"]): f for f in record["figures"]}
+
+
+def test_a_relative_clause_about_a_route_is_about_the_route(route_figures: dict) -> None:
+    length = route_figures[(4500, "km")]
+    assert length["measure"] == "other"
+    assert length["parties"] == ["Trans-Caspian International Transport Route"]
+    assert route_figures[(4e6, "tonne")]["parties"] == ["Trans-Caspian International Transport Route"]
+
+
+def test_settings_examples_and_sources_are_no_parties(route_figures: dict) -> None:
+    cost = route_figures[(6e8, "USD")]
+    assert set(cost["parties"]) == {"KZ", "AZ"}
+    assert route_figures[(500, "MW")]["measure"] == "other"
+    assert "GE" not in route_figures[(12, "percent")]["parties"]
+    assert "World Bank" not in route_figures[(1200, "km")]["parties"]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from diplograph.extract.figures.clauses import is_clause_head, subject
+from diplograph.extract.figures.clauses import clause_head, is_clause_head, own_tokens, subject
 from diplograph.extract.figures.describe import cue_of
 from diplograph.knowledge import load
 from diplograph.model import Entity
@@ -36,9 +36,13 @@ _FIRST_PERSON = frozenset(_P["first_person"])
 _PAIR_ADJECTIVES = frozenset(_P["pair_adjectives"])
 _PAIR_NOUNS = frozenset(_P["pair_nouns"])
 _PAIR_COUNTS = frozenset(_P["pair_counts"])
+_PAIR_DEFINITES = frozenset(_P["pair_definites"])
+_RELATIVES = frozenset(_P["relative_pronouns"])
+_ASIDE_PREPS = frozenset(_P["aside_preps"])
 _TYPE_NOUNS: dict[str, str] = {n: t for t, nouns in _P["type_nouns"].items() for n in nouns}
 _ANAPHOR_TYPES = frozenset(_P["anaphor_types"])
 _TARGET_PREPS = frozenset(_P["target_preps"])
+_PATH_PREPS = frozenset(_P["path_preps"])
 _REGION_ADJECTIVES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _form, _region in _P["region_adjectives"].items():
     _words = tuple(_form.replace("-", " - ").split())
@@ -94,6 +98,7 @@ class PartyIndex:
         main = next((e for e in ctx.events if e.main), None)
         self.pair = list(main.participants) if main is not None and len(main.participants) == 2 else []
         self._quotes = _quoted_sides(ctx, by_id)
+        self._target_labels = frozenset(e.name for e in ctx.entities if e.type in _TARGET_TYPES)
 
     def _token(self, char: int) -> int:
         return max(0, bisect.bisect_right(self._starts, char) - 1)
@@ -124,6 +129,7 @@ class PartyIndex:
         """Parties mentioned in ``toks``; people stand for their country only where no
         country, body or region is named."""
         found: list[tuple[int, str]] = []
+        paths: list[tuple[int, str]] = []
         people: list[tuple[int, str]] = []
         for tok in toks:
             refs = self.refs.get(tok.i)
@@ -133,11 +139,14 @@ class PartyIndex:
                 if ref.kind == "person":
                     if not _reports(tok):
                         people.append((ref.start, ref.label))
-                elif _is_source(tok) or self._describes_person(tok) or (ref.named_only and _reports(tok)):
+                elif (_is_source(tok) or _aside(tok) or self._describes_person(tok)
+                      or (ref.named_only and _reports(tok))):
                     continue
-                elif ref.kind == "party" or _is_target(tok):
+                elif ref.kind == "party":
                     found.append((ref.start, ref.label))
-        return list(dict.fromkeys(name for _, name in sorted(found or people)))
+                elif (how := _target(tok)) is not None:
+                    (paths if how == "path" else found).append((ref.start, ref.label))
+        return list(dict.fromkeys(name for _, name in sorted(found or paths or people)))
 
     def _implicit(self, tok: "Token", resolve: bool) -> list[_Ref]:
         """Parties a word stands for without naming them."""
@@ -149,16 +158,51 @@ class PartyIndex:
         if low in _FIRST_PERSON:
             side = next((label for s, e, label in self._quotes if s <= tok.idx < e), None)
             return [_Ref(tok.idx, side, "party")] if side else []
+        if low in _RELATIVES and tok.tag_ in ("WDT", "WP", "WP$"):
+            return self._relative(tok) if resolve else []
         lemma = tok.lemma_.lower()
         if self.pair and (
                 (lemma in _PAIR_ADJECTIVES and tok.pos_ == "ADJ")
-                or (lemma in _PAIR_NOUNS and any(c.lower_ in _PAIR_COUNTS for c in tok.children))):
+                or (lemma in _PAIR_NOUNS and any(c.lower_ in _PAIR_COUNTS for c in tok.children))
+                or (lemma in _PAIR_DEFINITES and tok.tag_ == "NNS" and _definite(tok))):
             return [_Ref(tok.idx, p, "party") for p in self.pair]
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             ent = self._latest_before(tok, lemma)
             if ent is not None:
                 ref = _ref(ent, tok.idx)
                 return [ref] if ref is not None else []
+        return []
+
+    def _relative(self, pronoun: "Token") -> list[_Ref]:
+        """What "which", "whose", "who" stand for: the noun their relative clause hangs from
+        ("the Middle Corridor, which runs for 4,250 km"); a route or place named there is
+        what the clause is about, so it counts as a party."""
+        t = pronoun
+        for _ in range(4):
+            if t.dep_ == "relcl" or t.head.i == t.i:
+                break
+            t = t.head
+        if t.dep_ != "relcl":
+            return []
+        out: list[_Ref] = []
+        for tok in own_tokens(t.head):
+            for ref in self.refs.get(tok.i) or self._implicit(tok, resolve=False):
+                out.append(_Ref(pronoun.idx, ref.label, "party" if ref.kind == "target" else ref.kind, ref.named_only))
+        return out
+
+    def thing(self, head: "Token") -> list[str]:
+        """The route, site or programme a clause's subject is ("the Middle Corridor, which runs
+        for 4,250 km from the Chinese border to the Black Sea", "the dam, at 335 metres"): the
+        figure describes that thing, and the places around it are its ends or its setting."""
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return []
+        refs = self.refs.get(subj.i) or self._implicit(subj, resolve=subj.lower_ in _RELATIVES)
+        if refs and all(r.kind == "target" for r in refs):
+            return list(dict.fromkeys(r.label for r in refs))
+        if subj.lower_ in _RELATIVES and refs and all(r.kind == "party" and r.label in self._target_labels
+                                                        for r in refs):
+            return list(dict.fromkeys(r.label for r in refs))
         return []
 
     def _latest_before(self, tok: "Token", lemma: str) -> Entity | None:
@@ -171,8 +215,8 @@ class PartyIndex:
             if wanted is not None:
                 if ent.type == wanted:
                     return ent
-            elif ent.type in _ANAPHOR_TYPES and lemma in ent.name.lower().split():
-                return ent
+            elif ent.type in _ANAPHOR_TYPES and _head_word(ent.name) == lemma:
+                return ent  # "the route", "the bank"; not "the world" for the World Bank
             i -= 1
         return None
 
@@ -213,6 +257,9 @@ class PartyIndex:
         (a coordinated or non-finite verb: "and amounted to", "owing $23bn to the IMF") shares
         the subject of the clause governing it."""
         for i, (head, toks) in enumerate(levels):
+            thing = self.thing(head)
+            if thing:
+                return thing
             found = self._in(toks)
             if not found:
                 continue
@@ -256,22 +303,24 @@ def _ref(ent: Entity, start: int) -> _Ref | None:
     return None
 
 
-def _is_target(tok: "Token") -> bool:
-    """Whether a route or place hangs by target prepositions from the words of a figure
-    ("cargo along the route", "invest $1bn in the expansion of the port of Aktau")."""
+def _target(tok: "Token") -> Literal["object", "path"] | None:
+    """How a route or place hangs by target prepositions from the words of a figure: as what it
+    is spent on or counted in ("invest $1bn in the expansion of the port of Aktau"), or as the
+    way it goes ("cargo along the route"), which only counts where no party is named ("Kazakhstan
+    will ship 500,000 tonnes to Vietnam through the port of Aktau" is about the two countries)."""
     t = tok
-    through_prep = False
+    prep: str | None = None
     for _ in range(8):
         if t.dep_ == "prep":
             if t.lower_ not in _TARGET_PREPS:
-                return False
-            through_prep = True
+                return None
+            prep = t.lower_  # the preposition nearest the figure says how
         elif t.dep_ not in _PHRASE_DEPS:
-            return False
+            return None
         t = t.head
-        if through_prep and (cue_of(t) is not None or t.like_num or t.pos_ == "SYM"):
-            return True
-    return False
+        if prep is not None and (cue_of(t) is not None or t.like_num or t.pos_ == "SYM"):
+            return "path" if prep in _PATH_PREPS else "object"
+    return None
 
 
 def _quoted_sides(ctx: "Context", by_id: dict[str, Entity]) -> list[tuple[int, int, str]]:
@@ -312,7 +361,43 @@ def _reports(tok: "Token") -> bool:
 
 
 def _is_source(tok: "Token") -> bool:
-    """A party named only as where a figure comes from ("IMF forecasts", "according to X")."""
+    """A party named only as where a figure comes from ("IMF forecasts", "according to the
+    Ministry of Economy of Tajikistan")."""
     if tok.dep_ in ("compound", "poss", "nmod") and tok.head.lemma_.lower() in _SOURCES:
         return True
-    return any(a.lower_ == "according" for a in list(tok.ancestors)[:3])
+    return any(a.lower_ == "according" and _within(a, tok) for a in _phrase_ancestors(tok))
+
+
+def _aside(tok: "Token") -> bool:
+    """A name in an aside of the figure's clause: its setting ("during the forum") or an example
+    ("projects in the Kyrgyz Republic, including ... in the Issyk-Kul region")."""
+    return any(a.dep_ == "prep" and a.lower_ in _ASIDE_PREPS and _within(a, tok) for a in _phrase_ancestors(tok))
+
+
+def _within(prep: "Token", tok: "Token") -> bool:
+    """Whether ``tok`` lies inside the phrase ``prep`` opens. A phrase opening the sentence ends
+    at its comma: "According to Abenov, Kazakhstan's trade", "During the forum, Kazakhstan and
+    Azerbaijan agreed" speak of Kazakhstan, though the parser may hang it under the phrase."""
+    if prep.i != prep.sent.start:
+        return True
+    return not any(t.text == "," for t in tok.doc[prep.i:tok.i])
+
+
+def _phrase_ancestors(tok: "Token") -> list["Token"]:
+    """The words above ``tok`` up to the head of its clause."""
+    out: list[Token] = []
+    t = tok
+    while t.head.i != t.i and not is_clause_head(t):
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _definite(tok: "Token") -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _head_word(name: str) -> str:
+    """The noun a name is built on: its last word before any "of" ("Export-Import Bank of Korea")."""
+    words = name.lower().split(" of ")[0].split()
+    return words[-1] if words else ""
