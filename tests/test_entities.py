@@ -449,3 +449,17 @@ def test_declared_and_route_classes(extract_text) -> None:
     ents = _by_name(extract_text(ROUTES))
     assert ents["Karabulak"]["type"] == "place"
     assert ents["Orbitrex"]["type"] == "organization"
+
+
+def test_names_end_before_a_modifier_or_a_party_chain(extract_text) -> None:
+    rec = extract_text(
+        "Kyrgyz bank opens credit line\n\n"
+        "BISHKEK, 3 May. The Development Bank of Mongolia for Kyrgyz importers opened a credit "
+        "line of $50 million on Friday. Freight on the Southern Route between Kyrgyzstan's "
+        "border posts and Iran doubled. The Board of the Kazakhstan–Kyrgyzstan–Tajikistan "
+        "power line project met in Bishkek.\n")
+    names = {e["name"] for e in rec["entities"]}
+    assert "Development Bank of Mongolia" in names
+    assert not any("Kyrgyz importers" in n or n.endswith(" for Kyrgyz") for n in names)
+    assert not any(n.endswith("between Kyrgyzstan") for n in names)
+    assert not any(n.endswith("of the Kazakhstan") for n in names)

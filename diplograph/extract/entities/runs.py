@@ -58,13 +58,39 @@ def _capital(tok: "Token") -> bool:
     return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t)))
 
 
-def _glued(doc: "Doc", i: int) -> bool:
-    """Token ``i`` is written against the one before it ("Kambarata-1", "China-Kyrgyzstan")."""
-    return i > 0 and doc[i - 1].whitespace_ == "" and not doc[i].is_space \
-        and (doc[i].text == "-" or doc[i - 1].text == "-")
-
-
 _DASHES = frozenset({"-", "–", "—", "‒", "―"})
+
+
+def _glued(doc: "Doc", i: int) -> bool:
+    """Token ``i`` is written against the one before it ("Kambarata-1", "China–Kyrgyzstan")."""
+    return i > 0 and doc[i - 1].whitespace_ == "" and not doc[i].is_space \
+        and (doc[i].text in _DASHES or doc[i - 1].text in _DASHES)
+
+
+def _modifier_tail(doc: "Doc", i: int, j: int) -> int:
+    """Where a name continued over a connector really ends: the words after the last connector
+    are not part of it when they modify what follows ("Bank of China for Kazakh exporters",
+    "Middle Corridor between Kazakhstan's ports") or are a dash-joined chain of party names
+    that heads a name of its own ("Steering Committee of the Turkmenistan–Afghanistan–
+    Pakistan–India gas pipeline"). Returns ``j`` when the run stands whole."""
+    k = j - 1
+    while k > i and (_capital(doc[k]) or _glued(doc, k) or _glued(doc, k + 1)):
+        k -= 1
+    if k <= i or _capital(doc[k]):
+        return j
+    cut = k
+    while cut > i and not _capital(doc[cut - 1]):
+        cut -= 1  # "of the": every connector goes with the tail
+    if cut <= i:
+        return j
+    tail = doc[k + 1:j].text
+    nxt = doc[j] if j < len(doc) else None
+    possessed = nxt is not None and nxt.tag_ == "POS" and doc[k].lower_ != "of"
+    described = nxt is not None and nxt.text[:1].islower() and nxt.is_alpha \
+        and gz.demonym(tail) is not None
+    chained = any(_glued(doc, m) for m in range(k + 2, j)) \
+        and all(gz.party_code(p) for p in _PARTS.split(tail) if p)
+    return cut if possessed or described or chained else j
 
 
 def _spaced_dash(doc: "Doc", j: int, floor: int) -> bool:
@@ -109,8 +135,9 @@ def _runs(doc: "Doc", connectors: frozenset[str], floor: int = 0) -> list[tuple[
             elif not (t.lower_ in connectors and j + 1 < n and doc[j + 1].text[:1].isalpha()):
                 break
             j += 1
-        out.append((i, last + 1))
-        i = last + 1
+        end = _modifier_tail(doc, i, last + 1)
+        out.append((i, end))
+        i = end
     return out
 
 
