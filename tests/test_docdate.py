@@ -42,7 +42,7 @@ BISHKEK, April 9 (Wire) -- The foreign ministers of Kyrgyzstan and Tajikistan me
 
 WIRE_YEAR_UNCLEAR = """Ministers meet in Bishkek
 
-BISHKEK, April 9 (Wire) -- The foreign ministers of Kyrgyzstan and Tajikistan met in Bishkek on Tuesday. Trade between the two countries reached 1.2 billion dollars in 2023."""
+BISHKEK, April 9 (Wire) -- The foreign ministers of Kyrgyzstan and Tajikistan met in Bishkek. Trade between the two countries reached 1.2 billion dollars in 2023."""
 
 
 def test_a_dateline_without_year_takes_the_year_of_the_latest_past_date(extract_text) -> None:
@@ -53,6 +53,27 @@ def test_a_dateline_without_year_takes_the_year_of_the_latest_past_date(extract_
 def test_a_dateline_year_is_not_guessed_when_the_past_dates_do_not_fit(extract_text) -> None:
     # trade "in 2023" is a whole year's figure: April 2023 cannot be the report's date
     assert extract_text(WIRE_YEAR_UNCLEAR)["document"]["published"] is None
+
+
+WIRE_WEEKDAY = """Rivals sign accord in Moscow
+
+MOSCOW, June 27 (Wire) - The two leaders signed an accord in the Kremlin on Friday. The talks began in April 1994 and
+went through eight rounds. The war broke out in 1992."""
+
+
+def test_a_year_less_dateline_takes_the_first_year_its_lead_weekday_fits(extract_text) -> None:
+    # 27 June fell on a Friday in 1997, not in 1994-1996: 1994 only bounds the year from below
+    assert extract_text(WIRE_WEEKDAY)["document"]["published"] == "1997-06-27"
+    plan = WIRE_WEEKDAY.replace("June 27", "June 26").replace("1994", "2024").replace("1992", "2021").replace(
+        "eight rounds.", "eight rounds, and approved a plan for 2026.")
+    # a past year-long date ("a plan for 2026") only has to have begun: 26 June 2026 is a Friday
+    assert extract_text(plan)["document"]["published"] == "2026-06-26"
+
+
+def test_press_release_and_byline_dates() -> None:
+    assert stated_published("BISHKEK, KYRGYZ REPUBLIC (21 November 2025) — Ministers met.") == "2025-11-21"
+    assert stated_published("Ahmet Kaya |23.10.2025 - Update : 24.10.2025\n\nANKARA\n\nThe talks...") == "2025-10-23"
+    assert stated_published("Trade | Energy\n\nThe talks were held on 3 May 2024.") is None
 
 
 @pytest.mark.parametrize("head", ["BAKU, Azerbaijan, June 19, 2024. The talks", "XI'AN, 19 May 2023 (Xinhua) -- The",

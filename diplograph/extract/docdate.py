@@ -4,7 +4,8 @@
 1. the publication date: normalisation's, a "Published: ..." line, a dated dateline, or a
    dateline's day and month ("XI'AN, May 19 (Xinhua) --") in the year the report's own dates
    imply (the latest year it tells in the past tense, when every past date of that year lies
-   before the dateline's day and every future date after it);
+   before the dateline's day and every future date after it; where the lead says "on Friday",
+   the first year from that one whose day is a Friday), or a byline's date;
 2. else the latest explicit full date told in the past tense, as a floor: "now" is that day
    or later, so "on Tuesday" is the first Tuesday from it;
 3. else a year read off explicit dates: the latest past one (month precision or year), the year
@@ -15,6 +16,7 @@ bound the document's date window.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -25,11 +27,21 @@ from diplograph.model import DateEstimate
 
 _PUBLISHED = re.compile(
     r"^\s*(?:published|posted|date)\s*(?:on)?\s*[:\-]?\s*(.{6,40}?)\s*$", re.IGNORECASE | re.MULTILINE)
-# What stands before a dateline's date: "BRUSSELS, ", "BAKU, Azerbaijan, ", "ASTANA. ", "XI'AN, ".
+# What stands before a dateline's date: "BRUSSELS, ", "BAKU, Azerbaijan, ", "ASTANA. ", "XI'AN, ",
+# "BISHKEK, KYRGYZ REPUBLIC (" (a press release's bracketed date).
 _DATELINE_HEAD = re.compile(
-    r"[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3}(?:,\s*[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,2})?[.,]\s+")
-# What follows it: "(Xinhua)", "- ", ". KAZINFORM", ". The ..." (Trend's full stop).
-_DATELINE_TAIL = re.compile(r"\s*(?:\(|/|--|[-–—]|[.,]\s)")
+    r"[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3}(?:,\s*[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,2})?"
+    r"(?:[.,]\s+|\s+\()")
+# What follows it: "(Xinhua)", "- ", ". KAZINFORM", ". The ..." (Trend's full stop), ") —".
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|\)|/|--|[-–—]|[.,]\s)")
+# A byline line dating the report: "Merve Aydın |23.10.2025 - Update : 23.10.2025", "By X · 3 May 2024".
+_BYLINE_DATE = re.compile(r"^[A-Z][^\n|·]{1,58}[|·]\s*([^\n|·]{6,30}?)(?=\s+[-–|·]|\s*$)", re.MULTILINE)
+_BYLINE_REACH = 400
+# A year-less dateline's day is the day of the weekday its lead names ("MOSCOW, June 27 (Reuter) -
+# ... signed on Friday"): the first year from the report's latest past year where they agree.
+# A day's weekday moves on one or two a year; a guess further than seven years from the
+# report's own latest year is no longer evidence, so none is made.
+_WEEKDAY_YEARS = 7
 _DATELINE_REACH = 80
 _DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy"})
 _RANGE_KINDS = frozenset({"dmy_range", "mdy_range"})
@@ -72,7 +84,13 @@ def stated_published(text: str) -> str | None:
         if v:
             return v
     f = dateline_date(text)
-    return _full(dates.resolve(f, None)) if f is not None else None
+    if f is not None:
+        return _full(dates.resolve(f, None))
+    for m in _BYLINE_DATE.finditer(text, 0, _BYLINE_REACH):
+        v = _full(dates.normalize(m.group(1)))
+        if v:
+            return v
+    return None
 
 
 def _explicit_year(f: dates.Found) -> bool:
@@ -103,15 +121,36 @@ def _dateline_year(text: str, dated: list[tuple[dates.Found, dates.DateValue, da
     if not past:
         return None
     year = max(int(e[:4]) for _, e in past)
-    v = dates.resolve(f, dates.Anchor(year))
-    day = _full(v)
+    weekday = _lead_weekday(text, f.end)
+    if weekday is not None:
+        # A past date only has to have begun by then: "approved the work plan for 2026".
+        day = _weekday_year(f, year, weekday, max(dates.first_day(b) for b, _ in past))
+    else:
+        day = _full(dates.resolve(f, dates.Anchor(year)))
+        if day is not None and any(dates.last_day(e) > day for _, e in past):
+            return None
     if day is None:
-        return None
-    if any(dates.last_day(e) > day for _, e in past):
         return None
     if any(dates.last_day(v2.end) < day for g, v2, t in dated if t == "future"):
         return None
     return day
+
+
+def _lead_weekday(text: str, start: int) -> int | None:
+    """The weekday ("on Friday") the lead sentence after a dateline names, if any."""
+    end = text.find(". ", start + 3)   # past the dateline's own full stop ("March 19. The ...")
+    for g in dates.find(text[start:end if end > 0 else None]):
+        if g.kind == "weekday" and (g.groups[0] or "").lower() == "on":
+            return dates.WEEKDAYS.get(g.groups[1].lower())
+    return None
+
+
+def _weekday_year(f: dates.Found, floor: int, weekday: int, after: str) -> str | None:
+    for year in range(floor, floor + _WEEKDAY_YEARS):
+        day = _full(dates.resolve(f, dates.Anchor(year)))
+        if day and day >= after and dt.date.fromisoformat(day).weekday() == weekday:
+            return day
+    return None
 
 
 def timeline(ctx: Context) -> Timeline:
