@@ -463,3 +463,12 @@ def test_names_end_before_a_modifier_or_a_party_chain(extract_text) -> None:
     assert not any("Kyrgyz importers" in n or n.endswith(" for Kyrgyz") for n in names)
     assert not any(n.endswith("between Kyrgyzstan") for n in names)
     assert not any(n.endswith("of the Kazakhstan") for n in names)
+
+
+def test_link_acronym_between_stops_and_head(extract_text) -> None:
+    rec = extract_text(
+        "Pipeline talks\n\n"
+        "ASTANA, 4 June. Ministers discussed the Kazakhstan-Uzbekistan-Kyrgyzstan (KUK) power "
+        "line, which is due to open next year.\n")
+    ini = {e["name"] for e in rec["entities"] if e["type"] == "initiative"}
+    assert "Kazakhstan-Uzbekistan-Kyrgyzstan power line" in ini

@@ -287,6 +287,12 @@ def _match_seq(doc: "Doc", k: int, seqs: Sequence[tuple[str, ...]]) -> int:
     return 0
 
 
+def _paren_acronym(doc: "Doc", j: int) -> bool:
+    """Tokens from ``j`` spell "(ABC)"."""
+    return j + 3 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" \
+        and doc[j + 1].text.isupper() and doc[j + 1].is_alpha
+
+
 def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
     """A capitalised name followed by a lower-case region, site or programme word."""
     lex = lexicon()
@@ -304,10 +310,13 @@ def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
         reading = gz.lookup(gz.fold(bare))
         kind_known = reading[0] if reading else None
         chain = len(parts) >= 2 and all(gz.party_code(p) for p in parts)
+        # "the Turkmenistan–Afghanistan–Pakistan–India (TAPI) gas pipeline": a link's acronym
+        # may stand between its stops and its head
+        h = j + 3 if len(parts) >= 2 and _paren_acronym(doc, j) else j
         # "Dushanbe – Bokhtar railway", "North-South corridor": a link between two named ends,
         # each of which stays a mention of its own
         link = len(parts) >= 2 and all(p[:1].isupper() for p in parts) \
-            and _match_seq(doc, j, lex.link_heads) > 0
+            and _match_seq(doc, h, lex.link_heads) > 0
         if (kind_known in ("country", "demonym", "organization", "region")
                 or gz.party_code(bare)) and not chain \
                 or doc[i].ent_type_ == "PERSON" and not (chain or link):
@@ -317,8 +326,15 @@ def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
         n = 0
         country = None
         if chain or link:
-            n = _match_seq(doc, j, lex.link_heads)
+            n = _match_seq(doc, h, lex.link_heads)
             kind = "initiative" if n else None
+            if n and h > j:
+                start, stop = _span(doc, i, h + n)
+                bstart, bstop = _span(doc, i, j)
+                name = f"{text[bstart:bstop]} {doc[h:h + n].text}"
+                out.append(Run(start, stop, kind, name, None, (bstart, bstop),
+                               absorbs=not chain and not all(_known(p) for p in parts)))
+                continue
         elif low in lex.lower_geo_heads and kind_known != "initiative":
             n, kind = 1, "region"
             country = _admin_country(doc, i, j, bare) if low in lex.admin_heads else None
