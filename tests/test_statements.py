@@ -724,3 +724,30 @@ def test_delegates_titles_named_later_and_participles_after_the_subject(extract_
     assert _one(sts, "donor conference")["speaker_name"] == "Representative of Azerbaijan"
     assert _one(sts, "satellite data")["speaker_name"] == "Representative of Iran"
     assert _one(sts, "shipping routes")["speaker_name"] == "Representative of Iran"
+
+
+WIRE_NAMES = """Border commission meets in Dushanbe
+
+DUSHANBE, May 4. The fifth meeting of the joint border commission was held in Dushanbe, the agency reports with reference to the Tajik Foreign Ministry. Commission chairman Said Karim Rahmonov and Kyrgyz deputy premier Edil Baisalov signed the protocol on Friday, ending two years of deadlock.
+
+According to the ministry, both delegations approved a map of the disputed section near Vorukh.
+
+The Kyrgyz side assured the commission that the checkpoints would reopen before the harvest season.
+
+"This map," Rahmonov told journalists after the session, "will end a dispute that has lasted thirty years."
+"""
+
+
+def test_addressees_bodies_named_before_split_quotations_and_names_that_look_like_cues(extract_text) -> None:
+    sts = _statements(extract_text, WIRE_NAMES)
+    # 'the ministry' is the ministry mentioned before, though it has not spoken yet
+    assert "Tajik" in _one(sts, "approved a map")["speaker_name"] or \
+        "Tajikistan" in _one(sts, "approved a map")["speaker_name"]
+    # a that-clause after the addressee is what was said, whatever the parse hangs it on
+    assert _one(sts, "checkpoints would reopen")["speaker_name"] == "Kyrgyzstan"
+    # the quotation resumes after the cue's own adjunct ('after the session')
+    quote = _one(sts, "This map")
+    assert "thirty years" in quote["text"]
+    assert quote["speaker_name"] == "Said Karim Rahmonov"
+    # 'Said' in a name is not a cue
+    assert not any(s["cue"] == "Said" for s in sts)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from diplograph.extract.context import Context
+from diplograph.extract.context import Context, doc_text
 from diplograph.extract.statements.frames import Frame, colon_frame, find_frames
 from diplograph.extract.statements.interview import find_answers
 from diplograph.extract.statements.lexicon import Lexicon, lexicon
@@ -43,6 +43,8 @@ MAX_ATTRIBUTION_WORDS = 20
 # Between two parts of one quotation the sentence itself bounds the attribution; the 21 words
 # of a Reuters source description in tests/reports2 pass, a new sentence would not resume.
 MAX_RESUMED_ATTRIBUTION_WORDS = 40
+# the cue's adjuncts that may stand between the attribution and a quotation's second part
+_ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod"})
 # Fewer words than this in a quotation with no frame is a name or a scare quote.
 MIN_SENTENCE_QUOTE_WORDS = 4
 
@@ -360,6 +362,15 @@ def _attribution_span(fr: Frame) -> tuple[int, int]:
         left, right = fr.subject.left_edge, fr.subject.right_edge
         start = min(start, left.idx)
         end = max(end, right.idx + len(right.text))
+    text = doc_text(fr.verb.doc)
+    for c in fr.verb.rights:
+        # 'Nuri told reporters after the ceremony, “…”': the cue's own adjuncts that follow it
+        a, b = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+        if a < end:
+            continue
+        if c.dep_ not in _ADJUNCT_DEPS or text[end:a].strip(" ,") or _OPENING.search(text, a, b):
+            break
+        end = b
     return start, end
 
 

@@ -37,6 +37,8 @@ MAX_SOURCE_TOKENS = 14
 MAX_NAME_TOKENS = 4
 # named entity labels of adjuncts that say when or where, not what
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+# tokens after which a capital opens a new sentence or a quotation, not a name
+_OPENERS = frozenset({".", "!", "?", ":", "\n", "\n\n", "\"", "“", "«", "'", "‘", "(", "—", "–", "-"})
 _TRIM = " \t\r\n,;:—–-"
 _TRIM_END = _TRIM + "."
 # content opening with a relative pronoun is a misparse ("…, which appears to be wasted, he says")
@@ -154,7 +156,7 @@ def _after_dateline(subj: "Token", body: int) -> "Token | None":
                  and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
-def _clause(verb: "Token", right_only: bool) -> "Token | None":
+def _clause(verb: "Token", right_only: bool, listener: "Token | None" = None) -> "Token | None":
     """The verb's clausal complement on its right, or else on its left in the same
     paragraph (the parser can join a paragraph to the next one)."""
     right = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i and _finite(c)]
@@ -164,6 +166,12 @@ def _clause(verb: "Token", right_only: bool) -> "Token | None":
                  for o in c.children if o.dep_ == "pobj"
                  for x in o.children if x.dep_ in ("acl", "ccomp", "relcl") and _finite(x)
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)]
+    if not right and listener is not None:
+        # 'assured the participants that security … would be guaranteed': the parse makes
+        # the clause relative to the addressee, but a relative 'that' is its subject, not a mark
+        right = [x for x in listener.children if x.dep_ == "relcl" and _finite(x)
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+                 and any(s.dep_ in ("nsubj", "nsubjpass") for s in x.children)]
     if right or right_only:
         return right[0] if right else None
     for c in verb.children:
@@ -313,6 +321,8 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
             continue
         if _infinitive(tok) or (lemma in lex.past_only and tok.tag_ not in ("VBD", "VBN")):
             continue
+        if _name_word(tok):
+            continue
         subj = _subject(tok, is_cue, body, in_quote)
         if subj is None:
             continue
@@ -324,6 +334,15 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
             # is speech
             frames.append(frame)
     return frames
+
+
+def _name_word(tok: "Token") -> bool:
+    """'opposition leader Said Abdullo Nuri': a capitalised cue inside a sentence, before
+    another capitalised word, is part of a name."""
+    if not tok.text[:1].isupper() or tok.is_sent_start or tok.i + 1 >= len(tok.doc):
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.text not in _OPENERS and tok.doc[tok.i + 1].text[:1].isupper()
 
 
 def colon_frame(colon: "Token") -> Frame | None:
@@ -384,7 +403,7 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
     if particle is not None and particle.dep_ == "prep":
         head = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
         span = _trim(text, head.left_edge.idx, _object_end(tok, head, right)) if head is not None else None
-    elif clause and (head := _clause(tok, right_only=True)) is not None:
+    elif clause and (head := _clause(tok, right_only=True, listener=listener)) is not None:
         span = _clause_span(tok, head, text, is_cue)
     elif obj is not None and ("object" in kinds or "quoted" in kinds):
         head = obj

@@ -97,6 +97,11 @@ class Resolver:
                 if sp is not None and words:
                     self._titled.append((ent.start_char, sp, words))
         self._titled.sort(key=lambda x: x[0])
+        # every mention of a body, speaker or not: 'Trend reports with reference to the Turkmen
+        # Foreign Ministry. … According to the ministry, …'
+        self._bodies = sorted(((m.start, Speaker(e.id, e.name, e.type)) for e in ctx.entities
+                               if e.type == "organization" for m in e.mentions),
+                              key=lambda x: x[0])
         self._gender = self._genders()
         # earlier grammatical subjects and speakers: antecedents for "he", "the diplomat"
         self._history: list[tuple[int, Speaker]] = []
@@ -216,6 +221,8 @@ class Resolver:
                 # 'the ministry' is a ministry; 'the organisation', 'the bloc' any body
                 named = head if head in self.lex.named_bodies else None
                 sp = self.previous(subj.idx, self.lex.anaphoric[head], word=named)
+                if sp is None and named is not None:
+                    sp = self._body_before(subj.idx, named)
             if sp is not None:
                 return sp
         sp = self._named(subj)
@@ -239,6 +246,16 @@ class Resolver:
         if ent.type == "person":
             return Speaker(ent.id, self._hyphenated.get(ent.name, ent.name), ent.type)
         return Speaker(ent.id, ent.name, ent.type)
+
+    def _body_before(self, pos: int, word: str) -> Speaker | None:
+        """The last body mentioned before ``pos`` whose name holds ``word``."""
+        i = bisect.bisect_left(self._bodies, pos, key=lambda x: x[0])
+        while i > 0:
+            i -= 1
+            sp = self._bodies[i][1]
+            if word in sp.name.lower():
+                return sp
+        return None
 
     def _full(self, word: str) -> Speaker | None:
         names = self._by_word.get(word.lower(), set())
