@@ -472,3 +472,12 @@ def test_link_acronym_between_stops_and_head(extract_text) -> None:
         "line, which is due to open next year.\n")
     ini = {e["name"] for e in rec["entities"] if e["type"] == "initiative"}
     assert "Kazakhstan-Uzbekistan-Kyrgyzstan power line" in ini
+
+
+def test_apposition_class_outranks_programme_word(extract_text) -> None:
+    rec = extract_text(
+        "Rights groups urge EU\n\n"
+        "BRUSSELS, 2 March. \"Words are not enough,\" said Anna Berg of the Nordic Partnership "
+        "for Civic Rights (NPCR), a Oslo-based NGO, after the talks.\n")
+    kinds = {e["name"]: e["type"] for e in rec["entities"]}
+    assert kinds.get("Nordic Partnership for Civic Rights") == "organization"

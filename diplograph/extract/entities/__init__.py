@@ -87,7 +87,14 @@ def run(ctx: Context) -> None:
     for r in programmes:
         if r.kind == "initiative" and not any(r.start < k.end and k.start < r.end for k in named) \
                 and not head.in_credit(r.start, r.end):
-            reg.add_initiative(r.name, r.start, r.end)
+            # "International Partnership for Human Rights (IPHR), a Brussels-based NGO": the
+            # text's own class word outranks the programme word in the name
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            declared = _declared_class(span) if span is not None else None
+            if declared is not None:
+                reg.add_named(declared, r.name, r.start, r.end)
+            else:
+                reg.add_initiative(r.name, r.start, r.end)
             taken.add(r.start, r.end)
 
     _acronym_definitions(text, reg, taken)
