@@ -103,3 +103,10 @@ def test_recently_is_no_date(extract_text) -> None:
     main = next(e for e in r["events"] if e["main"])
     assert r["document"]["published"] == "2025-04-07"
     assert main["date"] is None and main["status"] == "held"
+
+
+def test_a_held_day_range_bounds_the_window_from_its_last_day(extract_text) -> None:
+    r = extract_text("Commission meets in Khujand\n\nThe border commissions of the two countries met in Khujand "
+                     "on 11-14 February 2025. The presidents will sign the treaty in March 2025.")
+    assert r["document"]["published"] is None
+    assert r["document"]["date_estimate"] == {"earliest": "2025-02-14", "latest": "2025-03-31"}

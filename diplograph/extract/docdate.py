@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from diplograph.extract import dates
 from diplograph.extract.context import Context
 from diplograph.extract.tense import date_tenses
-from diplograph.model import DateEstimate
+from diplograph.model import DateEstimate, EventDate
 
 _PUBLISHED = re.compile(
     r"^\s*(?:published|posted|date)\s*(?:on)?\s*[:\-]?\s*(.{6,40}?)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -178,6 +178,13 @@ def timeline(ctx: Context) -> Timeline:
     return Timeline(found, tenses, dates.Anchor(year) if year else None, None, year is not None)
 
 
+def _held_until(d: EventDate) -> str:
+    """The day a held event is known to have run to: a day range's last day ("on 11-14 February"),
+    else the first day of its period ("in May" may have been any day of it)."""
+    end = d.end or ""
+    return end if len(end) == 10 and len(d.start or "") == 10 else dates.first_day(d.start or "")
+
+
 def _self_dated(text: str | None) -> bool:
     return bool(text and re.search(r"\b\d{4}\b", text))
 
@@ -193,7 +200,7 @@ def run(ctx: Context) -> None:
     usable = [e for e in ctx.events if e.date and e.date.start and (not tl.estimated or _self_dated(e.date.text))]
     held = [e.date for e in usable if e.status == "held"]
     planned = [e.date for e in usable if e.status == "planned"]
-    earliest = max((dates.first_day(d.start or "") for d in held if d), default=None)
+    earliest = max((_held_until(d) for d in held if d), default=None)
     latest = min((dates.last_day(d.end or d.start or "") for d in planned if d), default=None)
     if earliest and latest and earliest > latest:
         return
