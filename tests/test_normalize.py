@@ -323,3 +323,14 @@ def test_source_from_a_saved_reports_file_name():
     assert unknown.source is None
     stdin = normalize(Ingested("-", "Border talks\n\n" + body, "text"))
     assert stdin.source is None
+
+
+def test_a_bracketed_date_in_a_dateline_is_not_an_outlet():
+    from diplograph.ingest import Ingested
+    from diplograph.normalize import normalize
+
+    doc = normalize(Ingested("r.txt", "Ministers meet\n\nBISHKEK, KYRGYZ REPUBLIC (21 November 2025)"
+                             " — Ministers from 11 countries met on Friday.\n", "text"))
+    assert (doc.dateline, doc.source, doc.published) == ("Bishkek", None, "2025-11-21")
+    wire = normalize(Ingested("r.txt", "Talks\n\nBISHKEK (24.kg) — Ministers met on Friday.\n", "text"))
+    assert wire.source == "24.kg"

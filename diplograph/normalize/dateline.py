@@ -34,6 +34,14 @@ class Dateline:
     end: int
 
 
+_DIGITS = re.compile(r"\d")
+
+
+def _date_pattern_like(credit: str) -> bool:
+    """A credit that is a date ("21 November 2025", "12.03.2024"), not an outlet."""
+    return bool(_DIGITS.search(credit)) and canonical_source(credit, known_only=True) is None
+
+
 @functools.lru_cache(maxsize=1)
 def _not_places() -> frozenset[str]:
     return frozenset(w.upper() for w in load("outlets")["not_places"])
@@ -103,6 +111,8 @@ def parse(body: str) -> Dateline | None:
             raw_source = trailing
         else:
             end = m.start("s4")
+    if raw_source and _date_pattern_like(raw_source):
+        raw_source = None  # "BISHKEK (21 November 2025) —": a bracketed date credits no one
     source = canonical_source(raw_source) if raw_source else None
     return Dateline(place=_title(place) if caps else place, source=source,
                     published=iso(m), end=end)
