@@ -735,6 +735,8 @@ According to the ministry, both delegations approved a map of the disputed secti
 The Kyrgyz side assured the commission that the checkpoints would reopen before the harvest season.
 
 "This map," Rahmonov told journalists after the session, "will end a dispute that has lasted thirty years."
+
+A spokesperson for the Kyrgyz Foreign Ministry, Aibek Usenov, rejected reports of a delay. "The new road to the enclave will open on schedule in August," he told journalists.
 """
 
 
@@ -751,3 +753,5 @@ def test_addressees_bodies_named_before_split_quotations_and_names_that_look_lik
     assert quote["speaker_name"] == "Said Karim Rahmonov"
     # 'Said' in a name is not a cue
     assert not any(s["cue"] == "Said" for s in sts)
+    # 'he' is the person named in apposition to the last subject, not the last speaker
+    assert _one(sts, "open on schedule")["speaker_name"] == "Aibek Usenov"

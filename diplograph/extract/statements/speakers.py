@@ -110,6 +110,16 @@ class Resolver:
                 sp = self._joint(tok) or self._named(tok)
                 if sp is not None:
                     self._history.append((tok.idx, sp))
+            elif tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and not in_quote(tok.idx):
+                # 'A spokesperson for the ministry, Aibolat Seitkali, rejected …': the person
+                # named in apposition to the subject
+                # (the parse may hang the name on the body the title belongs to)
+                sp = self._appos(tok) if tok.lemma_.lower() in lex.agents else None
+                if sp is None and tok.lemma_.lower() in lex.agents:
+                    sp = next((x for t in tok.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"
+                               and (x := self._named(t)) is not None and x.type == "person"), None)
+                if sp is not None and sp.type == "person":
+                    self._history.append((tok.idx, sp))
 
     def note(self, pos: int, speaker: Speaker) -> None:
         """Record the speaker of a statement at ``pos`` as an antecedent."""
