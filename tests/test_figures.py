@@ -390,3 +390,30 @@ def test_settings_examples_and_sources_are_no_parties(route_figures: dict) -> No
     assert route_figures[(500, "MW")]["measure"] == "other"
     assert "GE" not in route_figures[(12, "percent")]["parties"]
     assert "World Bank" not in route_figures[(1200, "km")]["parties"]
+
+
+REGION_REPORT = """Japan and Central Asia talk trade
+
+TOKYO - Japan and Kazakhstan held political consultations in Tokyo on Monday, discussing Central Asia and the Trans-Caspian route.
+Central Asia sits at the heart of Eurasia, and its railways reach the Caspian Sea.
+Japan will provide 3 billion yen in grant aid for border equipment in the region.
+Trade reached $4.4 billion last year, while Japanese companies invested $1.2 billion, roughly 160 billion yen, in the Kazakh economy.
+"""
+
+
+@pytest.fixture(scope="module")
+def region_figures(extract_text) -> dict[tuple[float, str], dict]:
+    record = extract_text(REGION_REPORT)
+    return {(f["value"], f["unit"]): f for f in record["figures"]}
+
+
+def test_the_region_is_the_one_named_most(region_figures: dict) -> None:
+    assert set(region_figures[(3e9, "JPY")]["parties"]) == {"JP", "Central Asia"}
+
+
+def test_a_conversion_after_a_comma_measures_what_it_converts(region_figures: dict) -> None:
+    assert region_figures[(1.2e9, "USD")]["measure"] == region_figures[(1.6e11, "JPY")]["measure"] == "investment"
+
+
+def test_trade_naming_no_one_is_the_two_sides_trade(region_figures: dict) -> None:
+    assert set(region_figures[(4.4e9, "USD")]["parties"]) == {"JP", "KZ"}

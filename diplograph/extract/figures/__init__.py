@@ -29,8 +29,10 @@ __all__ = ["run", "scan", "Quantity"]
 _POPULATION_CUES = frozenset(load("measures")["population_cues"])
 # "a population of about 19 million": the count follows its cue within a short clause.
 _POPULATION_BEFORE = re.compile(r"\b(?:population|inhabitants|residents)\b[^.;:!?]{0,30}$", re.IGNORECASE)
-# Between an amount and its conversion: "$10bn (£5.38bn)", "253m euros (£175m; $328m)".
-_CONVERSION_BETWEEN = re.compile(r"\s*[(;]\s*")
+# Between an amount and its conversion into another currency: "$10bn (£5.38bn)", "253m euros
+# (£175m; $328m)", "$11.2 billion, roughly 1.5 trillion tenge".
+_HEDGES = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in load("measures")["approximators"]["before"])
+_CONVERSION_BETWEEN = re.compile(rf"\s*[(;,]\s*(?:(?i:{_HEDGES})\s*)?")
 
 
 @dataclass(slots=True)
@@ -69,7 +71,7 @@ def run(ctx: Context) -> None:
             # "capped at 1% of ... - the Commission urged an increase to 1.26%": figures listed
             # in one sentence measure the same thing unless a word says otherwise.
             fig.measure = prev.figure.measure
-        if (prev is not None and q.kind == "money" and prev.q.kind == "money"
+        if (prev is not None and q.kind == "money" and prev.q.kind == "money" and q.unit != prev.q.unit
                 and _CONVERSION_BETWEEN.fullmatch(text, prev.q.end, q.start)):
             # "$10bn (£5.38bn)": a conversion says the same as the amount it converts.
             fig.measure, fig.change = prev.figure.measure, prev.figure.change
@@ -79,7 +81,8 @@ def run(ctx: Context) -> None:
                 # "growth averaged 6-7%, while inflation fell below 10%": one sentence, one topic.
                 fig.parties = list(prev.figure.parties)
             else:
-                fig.parties = _carried(found, sent, fig.measure) or index.topic(sent.start, fig.measure)
+                fig.parties = (_carried(found, sent, fig.measure) or index.topic(sent.start, fig.measure)
+                               or index.bilateral(fig.measure))
         found.append(_Found(q, fig, sent.start_char))
     ctx.figures = _merge([f.figure for f in found])
 

@@ -37,10 +37,12 @@ _PAIR_ADJECTIVES = frozenset(_P["pair_adjectives"])
 _PAIR_NOUNS = frozenset(_P["pair_nouns"])
 _PAIR_COUNTS = frozenset(_P["pair_counts"])
 _PAIR_DEFINITES = frozenset(_P["pair_definites"])
+_PAIR_MEASURES = frozenset(_P["pair_measures"])
 _RELATIVES = frozenset(_P["relative_pronouns"])
 _ASIDE_PREPS = frozenset(_P["aside_preps"])
 _TYPE_NOUNS: dict[str, str] = {n: t for t, nouns in _P["type_nouns"].items() for n in nouns}
 _ANAPHOR_TYPES = frozenset(_P["anaphor_types"])
+_SALIENT_TYPES = frozenset(_P["salient_types"])
 _TARGET_PREPS = frozenset(_P["target_preps"])
 _PATH_PREPS = frozenset(_P["path_preps"])
 _REGION_ADJECTIVES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -97,6 +99,7 @@ class PartyIndex:
         self._add_region_adjectives(covered)
         main = next((e for e in ctx.events if e.main), None)
         self.pair = list(main.participants) if main is not None and len(main.participants) == 2 else []
+
         self._quotes = _quoted_sides(ctx, by_id)
         self._target_labels = frozenset(e.name for e in ctx.entities if e.type in _TARGET_TYPES)
 
@@ -110,7 +113,7 @@ class PartyIndex:
             tok = doc[i]
             i += 1
             forms = _REGION_ADJECTIVES.get(tok.text)
-            if not forms or tok.i in covered or tok.ent_type_ in _NAME_LABELS:
+            if not forms or tok.i in covered or tok.ent_type_ in _NAME_LABELS or _prefixed(tok):
                 continue
             for words, region in forms:
                 end = tok.i + len(words)
@@ -210,6 +213,18 @@ class PartyIndex:
         latest route, programme, place or body whose own name holds the noun."""
         wanted = _TYPE_NOUNS.get(lemma)
         i = bisect.bisect_left(self._named_starts, tok.i) - 1
+        if wanted in _SALIENT_TYPES:
+            # "the region" is the region the report has named most so far, however many seas and
+            # mountain ranges were named since; the latest one on a tie.
+            counts: dict[str, int] = {}
+            for _, _, ent in self._named[:i + 1]:
+                if ent.type == wanted:
+                    counts[ent.name] = counts.get(ent.name, 0) + 1
+            if counts:
+                top = max(counts.values())
+                return next(e for _, _, e in reversed(self._named[:i + 1])
+                            if e.type == wanted and counts[e.name] == top)
+            return None
         while i >= 0:
             _, _, ent = self._named[i]
             if wanted is not None:
@@ -271,6 +286,11 @@ class PartyIndex:
                         break
             return found
         return []
+
+    def bilateral(self, measure: str) -> list[str]:
+        """A trade figure naming no one in a report on a meeting of two parties ("trade reached
+        $48.7 billion last year") is their trade."""
+        return list(self.pair) if measure in _PAIR_MEASURES else []
 
     def topic(self, sent_start: int, measure: str) -> list[str]:
         """Where a sentence names no one, the parties of a recent sentence's subject that speaks
@@ -391,6 +411,13 @@ def _phrase_ancestors(tok: "Token") -> list["Token"]:
         t = t.head
         out.append(t)
     return out
+
+
+def _prefixed(tok: "Token") -> bool:
+    """"Trans-Caspian", "Pan-Asian": an adjective glued by a hyphen to a prefix names no region."""
+    doc = tok.doc
+    return (tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+            and not doc[tok.i - 2].whitespace_)
 
 
 def _definite(tok: "Token") -> bool:
