@@ -55,21 +55,32 @@ def entity_keys(row: DocEntityRow | EntityRow) -> set[str]:
     return {f"{kind}:{fold(n)}" for n in names if fold(n)}
 
 
-def resolve_entity(session: Session, de: DocEntityRow) -> None:
+def resolve_entity(session: Session, de: DocEntityRow,
+                   pending: dict[str, int] | None = None) -> None:
+    """Attach ``de`` to the resolved entity one of its keys names, or to a new one.
+
+    ``pending`` holds the keys earlier calls in the same transaction added: lookups read it
+    before the table and run without autoflush, so one document's key rows are written in
+    one flush at commit instead of one flush per entity (profiled: two thirds of store time
+    on BBC reports went to those flushes)."""
     keys = entity_keys(de)
     if not keys:
         return
-    ids = session.scalars(select(EntityKeyRow.entity_id).where(EntityKeyRow.key.in_(keys))
-                          .distinct().limit(MAX_CANDIDATES)).all()
-    target: EntityRow | None = None
-    for cand in (session.get(EntityRow, i) for i in ids):
-        if cand is None:
-            continue
-        if de.type == "person" and not same_person(de.name, de.aliases, cand.name,
-                                                   cand.aliases):
-            continue
-        target = cand
-        break
+    pending = {} if pending is None else pending
+    with session.no_autoflush:
+        found = session.scalars(select(EntityKeyRow.entity_id).where(EntityKeyRow.key.in_(keys))
+                                .distinct().limit(MAX_CANDIDATES)).all()
+        ids = list(dict.fromkeys([pending[k] for k in sorted(keys) if k in pending] + list(found)))
+        target: EntityRow | None = None
+        for cand in (session.get(EntityRow, i) for i in ids[:MAX_CANDIDATES]):
+            if cand is None:
+                continue
+            if de.type == "person" and not same_person(de.name, de.aliases, cand.name,
+                                                       cand.aliases):
+                continue
+            target = cand
+            break
+    known: set[str] = set()
     if target is None:
         target = EntityRow(type=de.type, name=de.name, code=de.code, acronym=de.acronym,
                            country=de.country, aliases=[])
@@ -77,13 +88,16 @@ def resolve_entity(session: Session, de: DocEntityRow) -> None:
         session.flush()
     else:
         _absorb(target, de)
+        with session.no_autoflush:
+            known = set(session.scalars(select(EntityKeyRow.key)
+                                        .where(EntityKeyRow.entity_id == target.id)))
+        known |= {k for k, v in pending.items() if v == target.id}
     de.entity_id = target.id
-    known = set(session.scalars(select(EntityKeyRow.key)
-                                .where(EntityKeyRow.entity_id == target.id)))
     for key in sorted(entity_keys(de) | entity_keys(target)):
         if key not in known:
             session.add(EntityKeyRow(key=key, entity_id=target.id))
             known.add(key)
+            pending[key] = target.id
 
 
 def _absorb(target: EntityRow, de: DocEntityRow) -> None:

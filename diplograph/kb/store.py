@@ -120,8 +120,9 @@ def _add_facts(s: Session, record: dict[str, Any]) -> None:
         s.add(de)
         by_local[e["id"]] = de
     s.flush()
+    keys: dict[str, int] = {}  # lookup keys this transaction added, not yet flushed
     for de in by_local.values():
-        link.resolve_entity(s, de)
+        link.resolve_entity(s, de, keys)
     taken: set[int] = set()
     for ev in record.get("events") or []:
         date = ev.get("date") or {}
