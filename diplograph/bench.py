@@ -23,6 +23,10 @@ from typing import Any
 from diplograph.ingest import RawInput
 
 
+# Slices the corpus is cut into for the alternating timing (and RSS samples: one per slice).
+SLICES = 4
+
+
 def default_corpus() -> Path:
     here = Path(__file__).resolve().parent.parent
     return here.parent / "shared" / "data" / "news-en" / "articles.jsonl"
@@ -105,9 +109,19 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> dict[str, Any]:
     # Warm both paths on a few documents so that neither pays first-call costs in the timing.
     list(nlp.pipe(texts[:8]))
     list(extractor.run(inputs[:8]))
-    quarter = max(1, n // 4)
-    bare = _timed("bare nlp.pipe", n, lambda: nlp.pipe(texts), 0)
-    full = _timed("extract, 1 process", n, lambda: extractor.run(inputs), quarter)
+    # The two sides alternate slice by slice (bare, full, bare, full, ...) so that a change
+    # in the machine's load during the run falls on both, not on one side's whole timing;
+    # a drift between two back-to-back whole-corpus runs moved this ratio by 0.25 here.
+    slices = [range(i, min(n, i + max(1, n // SLICES))) for i in range(0, n, max(1, n // SLICES))]
+    bare_s = full_s = 0.0
+    rss: list[float] = []
+    for sl in slices:
+        part_texts, part_inputs = [texts[i] for i in sl], [inputs[i] for i in sl]
+        bare_s += _timed("bare nlp.pipe", len(sl), lambda: nlp.pipe(part_texts), 0).seconds
+        full_s += _timed("extract", len(sl), lambda: extractor.run(part_inputs), 0).seconds
+        rss.append(round(rss_mib(), 1))
+    bare = Timing("bare nlp.pipe", n, bare_s)
+    full = Timing("extract, 1 process", n, full_s, rss)
     results: dict[str, Any] = {
         "documents": n,
         "bare_docs_per_s": round(bare.per_second, 2),
@@ -116,8 +130,14 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> dict[str, Any]:
         "rss_mib_by_quarter": full.rss,
     }
     if workers > 1:
-        one = _timed("workers=1", n, lambda: run_inputs(inputs, workers=1, extractor=extractor), 0)
-        many = _timed(f"workers={workers}", n, lambda: run_inputs(inputs, workers=workers), 0)
+        one_s = many_s = 0.0
+        halves = [inputs[: n // 2], inputs[n // 2:]]
+        for half in halves:
+            one_s += _timed("workers=1", len(half), lambda: run_inputs(
+                half, workers=1, extractor=extractor), 0).seconds
+            many_s += _timed(f"workers={workers}", len(half), lambda: run_inputs(
+                half, workers=workers), 0).seconds
+        one, many = Timing("workers=1", n, one_s), Timing(f"workers={workers}", n, many_s)
         results.update({
             "workers": workers,
             "one_worker_docs_per_s": round(one.per_second, 2),
