@@ -61,3 +61,16 @@ def extract_text(extractor):
         return extractor.extract(doc).to_dict()
 
     return run
+
+
+@pytest.fixture(scope="session")
+def shared_score():
+    """``../shared/tools/score.py`` imported as a module: the reference scorer."""
+    import importlib.util
+
+    path = require_shared("tools", "score.py")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

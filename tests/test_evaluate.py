@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import html
-import importlib.util
 import json
 import random
 import re
@@ -35,13 +34,8 @@ def _shared_golds() -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def reference() -> ModuleType:
-    path = require_shared("tools", "score.py")
-    spec = importlib.util.spec_from_file_location("shared_score", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def reference(shared_score: ModuleType) -> ModuleType:
+    return shared_score
 
 
 def _all_golds() -> list[Path]:

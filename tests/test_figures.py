@@ -5,7 +5,6 @@ Scanning is tested on phrases written here; the stage on the seed, the BBC dev g
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import time
@@ -120,17 +119,10 @@ def test_scan_a_small_count_of_people_waits_for_a_population_cue() -> None:
 
 # -- the stage on real reports ---------------------------------------------------------------
 
-def _score_module():
-    path = require_shared("tools", "score.py")
-    spec = importlib.util.spec_from_file_location("diplograph_shared_score", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
-def test_seed_figures_match_gold(seed_record: dict) -> None:
-    score = _score_module()
+def test_seed_figures_match_gold(seed_record: dict, shared_score) -> None:
+    score = shared_score
     gold = json.loads(require_shared("gold", "kazinform-hlpsd-2023.json").read_text(encoding="utf-8"))
     (p, r, f1), attrs, missed = score.score_figures(gold["figures"], seed_record["figures"])
     assert f1 == 1.0, missed
@@ -153,8 +145,8 @@ BBC_FLOORS = {
 
 
 @pytest.mark.parametrize("name", sorted(BBC_FLOORS))
-def test_bbc_dev_figures_hold_their_floor(name: str, extract_text) -> None:
-    score = _score_module()
+def test_bbc_dev_figures_hold_their_floor(name: str, extract_text, shared_score) -> None:
+    score = shared_score
     gold = json.loads(require_shared("gold", f"{name}.json").read_text(encoding="utf-8"))
     text = require_shared("dev", "texts", f"{name}.txt").read_text(encoding="utf-8")
     record = extract_text(text, name=f"{name}.txt")

@@ -2,7 +2,6 @@
 golds and short reports written for these tests (other quoting conventions)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -145,13 +144,8 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def scorer():
-    path = require_shared("tools", "score.py")
-    spec = importlib.util.spec_from_file_location("diplograph_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def scorer(shared_score):
+    return shared_score
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
