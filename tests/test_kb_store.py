@@ -251,6 +251,38 @@ def test_entities_resolved_across_reports(db) -> None:
     assert query.stats(db)["entities"] == 3
 
 
+def _entity(local: str, type_: str, name: str, **kw) -> dict:
+    return {"id": local, "type": type_, "name": name, "code": kw.get("code"),
+            "acronym": kw.get("acronym"), "aliases": kw.get("aliases", []),
+            "country": kw.get("country"), "roles": [], "mentions": []}
+
+
+def test_entities_new_in_one_report_join_each_other_and_namesakes_stay_apart(db) -> None:
+    """Two mentions of one new organization in the same report become one entity (the
+    second finds the first before either is written); a namesake does not join a person."""
+    store = Store(db)
+    first = record("Report one.", published="2024-01-10")
+    first["entities"] = [
+        _entity("o1", "organization", "EBRD", acronym="EBRD"),
+        _entity("o2", "organization", "European Bank for Reconstruction and Development",
+                acronym="EBRD"),
+        _entity("p1", "person", "Roman Vassilenko", country="KZ")]
+    store.add(first)
+    second = record("Report two.", published="2024-02-10")
+    second["entities"] = [_entity("p1", "person", "Igor Vassilenko", country="RU"),
+                          _entity("o1", "organization", "EBRD", acronym="EBRD")]
+    store.add(second)
+    [ebrd] = query.entity(db, "EBRD")
+    assert ebrd["name"] == "European Bank for Reconstruction and Development"
+    assert ebrd["documents"] == 2
+    names = sorted(e["name"] for e in query.entity(db, "Vassilenko"))
+    assert names == ["Igor Vassilenko", "Roman Vassilenko"]
+    assert query.stats(db)["entities"] == 3
+    with db.session() as s:
+        rows = s.execute(text("SELECT local_id, entity_id FROM doc_entities")).all()
+    assert len({entity for local, entity in rows if local.startswith("o")}) == 1
+
+
 def test_older_schema_is_migrated(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine, "0001")

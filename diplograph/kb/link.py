@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Connection, Table, bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from diplograph.kb.models import (
@@ -32,6 +33,8 @@ RECENT_DAYS = RECENT_REFERENCED.days
 MAX_CANDIDATES = 64
 # Announcements ("a summit in 2024") are followed up within a few years at most.
 PLAN_YEARS = 3
+_EV, _DE, _DOC = EventRow.__table__, DocEventRow.__table__, DocumentRow.__table__
+_SRC, _PLAN, _SER = EventSourceRow.__table__, PlanLinkRow.__table__, SeriesRow.__table__
 _SET_FIELDS = {f.name for f in dataclasses.fields(EventFacts) if "frozenset" in str(f.type)}
 
 
@@ -41,7 +44,7 @@ def fold(s: str | None) -> str:
 
 # -- entities -------------------------------------------------------------------------
 
-def entity_keys(row: DocEntityRow | EntityRow) -> set[str]:
+def entity_keys(row: "DocEntityRow | EntityRow | EntityForm") -> set[str]:
     """Lookup keys: code for countries/EU, person key for persons, else names and acronym."""
     if row.code:
         return {f"code:{row.code.upper()}"}
@@ -55,52 +58,98 @@ def entity_keys(row: DocEntityRow | EntityRow) -> set[str]:
     return {f"{kind}:{fold(n)}" for n in names if fold(n)}
 
 
-def resolve_entity(session: Session, de: DocEntityRow,
-                   pending: dict[str, int] | None = None) -> None:
-    """Attach ``de`` to the resolved entity one of its keys names, or to a new one.
+@dataclasses.dataclass(slots=True)
+class EntityForm:
+    """The resolvable fields of an entity: a document's mention or a resolved entity."""
 
-    ``pending`` holds the keys earlier calls in the same transaction added: lookups read it
-    before the table and run without autoflush, so one document's key rows are written in
-    one flush at commit instead of one flush per entity (profiled: two thirds of store time
-    on BBC reports went to those flushes)."""
-    keys = entity_keys(de)
-    if not keys:
-        return
-    pending = {} if pending is None else pending
-    with session.no_autoflush:
-        found = session.scalars(select(EntityKeyRow.entity_id).where(EntityKeyRow.key.in_(keys))
-                                .distinct().limit(MAX_CANDIDATES)).all()
-        ids = list(dict.fromkeys([pending[k] for k in sorted(keys) if k in pending] + list(found)))
-        target: EntityRow | None = None
-        for cand in (session.get(EntityRow, i) for i in ids[:MAX_CANDIDATES]):
-            if cand is None:
-                continue
-            if de.type == "person" and not same_person(de.name, de.aliases, cand.name,
-                                                       cand.aliases):
-                continue
-            target = cand
-            break
-    known: set[str] = set()
-    if target is None:
-        target = EntityRow(type=de.type, name=de.name, code=de.code, acronym=de.acronym,
-                           country=de.country, aliases=[])
-        session.add(target)
-        session.flush()
+    type: str
+    name: str
+    code: str | None = None
+    acronym: str | None = None
+    country: str | None = None
+    aliases: list[str] = dataclasses.field(default_factory=list)
+
+
+def insert_ignore(conn: Connection, table: Table) -> Any:
+    """``INSERT ... ON CONFLICT DO NOTHING`` in the connection's dialect."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
-        _absorb(target, de)
-        with session.no_autoflush:
-            known = set(session.scalars(select(EntityKeyRow.key)
-                                        .where(EntityKeyRow.entity_id == target.id)))
-        known |= {k for k, v in pending.items() if v == target.id}
-    de.entity_id = target.id
-    for key in sorted(entity_keys(de) | entity_keys(target)):
-        if key not in known:
-            session.add(EntityKeyRow(key=key, entity_id=target.id))
-            known.add(key)
-            pending[key] = target.id
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing()
 
 
-def _absorb(target: EntityRow, de: DocEntityRow) -> None:
+def resolve_entities(conn: Connection, mentions: Sequence[EntityForm]) -> list[int | None]:
+    """Resolved entity id of each mention of one document (None: nothing to resolve by).
+
+    A mention joins the first resolved entity one of its keys names (for people, the first
+    ``same_person`` accepts), else a new one. Two queries fetch every candidate of the whole
+    document; new entities, changed entities and new keys are written in one statement
+    each at the end (new entities carry placeholder ids until then). Profiled: the
+    per-mention ORM flushes this replaces took two thirds of the store's time."""
+    ent_t, key_t = EntityRow.__table__, EntityKeyRow.__table__
+    keysets = [entity_keys(m) for m in mentions]
+    wanted = sorted(set().union(*keysets))
+    stored: dict[str, list[int]] = {}  # key -> ids already in the base, oldest first
+    if wanted:
+        for key, eid in conn.execute(select(key_t.c.key, key_t.c.entity_id)
+                                     .where(key_t.c.key.in_(wanted))
+                                     .order_by(key_t.c.entity_id)):
+            stored.setdefault(key, []).append(eid)
+    known: dict[int, EntityForm] = {}
+    ids = sorted({i for v in stored.values() for i in v})
+    if ids:
+        for row in conn.execute(select(ent_t).where(ent_t.c.id.in_(ids))):
+            known[row.id] = EntityForm(row.type, row.name, row.code, row.acronym, row.country,
+                                       list(row.aliases or []))
+    before = {i: dataclasses.replace(f, aliases=list(f.aliases)) for i, f in known.items()}
+    added: dict[str, list[int]] = {}  # keys this document added: searched first
+    new_keys: dict[tuple[str, int], None] = {}
+    created: list[EntityForm] = []
+    out: list[int | None] = []
+    for m, keys in zip(mentions, keysets):
+        if not keys:
+            out.append(None)
+            continue
+        cands = list(dict.fromkeys([i for k in sorted(keys) for i in added.get(k, ())]
+                                   + [i for k in sorted(keys) for i in stored.get(k, ())]))
+        target_id = next((i for i in cands[:MAX_CANDIDATES] if i in known and (
+            m.type != "person" or same_person(m.name, m.aliases, known[i].name,
+                                              known[i].aliases))), None)
+        if target_id is None:  # a new entity: a placeholder id until it is inserted
+            target = EntityForm(m.type, m.name, m.code, m.acronym, m.country, [])
+            target_id = -len(created) - 1
+            created.append(target)
+            known[target_id] = target
+        else:
+            target = known[target_id]
+            _absorb(target, m)
+        for key in sorted(keys | entity_keys(target)):
+            if target_id not in stored.get(key, ()) and target_id not in added.get(key, ()):
+                added.setdefault(key, []).append(target_id)
+                new_keys[(key, target_id)] = None
+        out.append(target_id)
+    if created:
+        real = conn.execute(insert(ent_t).returning(ent_t.c.id, sort_by_parameter_order=True), [
+            {"type": f.type, "name": f.name, "code": f.code, "acronym": f.acronym,
+             "country": f.country, "aliases": f.aliases} for f in created]).scalars().all()
+        ids_of = {-n - 1: i for n, i in enumerate(real)}
+        out = [ids_of.get(i, i) if i is not None else None for i in out]
+        new_keys = {(k, ids_of.get(i, i)): None for k, i in new_keys}
+    changed = [{"b_id": i, "b_name": f.name, "b_code": f.code, "b_acronym": f.acronym,
+                "b_country": f.country, "b_aliases": f.aliases}
+               for i, f in known.items() if i in before and f != before[i]]
+    if changed:
+        conn.execute(update(ent_t).where(ent_t.c.id == bindparam("b_id")).values(
+            name=bindparam("b_name"), code=bindparam("b_code"), acronym=bindparam("b_acronym"),
+            country=bindparam("b_country"), aliases=bindparam("b_aliases")), changed)
+    if new_keys:
+        conn.execute(insert_ignore(conn, key_t),
+                     [{"key": k, "entity_id": i} for k, i in new_keys])
+    return out
+
+
+def _absorb(target: "EntityRow | EntityForm", de: "DocEntityRow | EntityForm") -> None:
     """Grow a resolved entity with one more mention (cheap: no pass over its members)."""
     names = [target.name, *target.aliases, de.name, *(de.aliases or [])]
     # The fullest form is canonical: "Roman Vassilenko" over "Vassilenko".
@@ -154,60 +203,66 @@ def _shift(iso: str, days: int) -> str:
         return iso
 
 
-def _candidates(session: Session, f: Any, exclude: set[int]) -> list[EventRow]:
+def _candidates(conn: Connection, f: Any, exclude: set[int]) -> list[Any]:
+    """Resolved events ``f`` could be (rows of id and facts), through indexed columns."""
+    ev = _EV.c
     conds = []
     if f.series_key:
         base = f.series_key.partition("@")[0]
-        conds += [EventRow.series_key == f.series_key, EventRow.series_key == base,
-                  EventRow.series_key.like(base.replace("%", "") + "@%")]
+        conds += [ev.series_key == f.series_key, ev.series_key == base,
+                  ev.series_key.like(base.replace("%", "") + "@%")]
     if f.date_start:
         year = f.date_start[:4]
-        conds.append(EventRow.date_start.between(year, year + "~"))
+        conds.append(ev.date_start.between(year, year + "~"))
     if f.location:
-        conds.append(EventRow.location == f.location)
+        conds.append(ev.location == f.location)
     if not f.date_start and f.doc_date:
         lo, _, hi = f.doc_date.partition("/")
         if len(lo) >= 10:
-            conds.append(EventRow.date_start.between(_shift(lo, -RECENT_DAYS),
-                                                     (hi or lo) + "~"))
+            conds.append(ev.date_start.between(_shift(lo, -RECENT_DAYS), (hi or lo) + "~"))
     if not conds:
         return []
-    q = select(EventRow).where(or_(*conds), EventRow.status == f.status)
+    q = select(ev.id, ev.facts).where(or_(*conds), ev.status == f.status)
     if exclude:
-        q = q.where(EventRow.id.not_in(exclude))
-    return list(session.scalars(q.order_by(EventRow.id.desc()).limit(MAX_CANDIDATES)))
+        q = q.where(ev.id.not_in(exclude))
+    return list(conn.execute(q.order_by(ev.id.desc()).limit(MAX_CANDIDATES)))
 
 
-def resolve_event(session: Session, de: DocEventRow, document: dict[str, Any],
+def resolve_event(conn: Connection, row: dict[str, Any], document: dict[str, Any],
                   taken: set[int]) -> int:
-    """Attach ``de`` to the best matching resolved event (or a new one); returns its id."""
-    f = event_facts(de.data, document)
-    best: tuple[float, EventRow, tuple[str, ...]] | None = None
-    for cand in _candidates(session, f, taken):
+    """Store a document's event (``row``: the ``doc_events`` columns, its record event dict
+    under ``data``) attached to the best matching resolved event, or to a new one; returns
+    the resolved event's id."""
+    f = event_facts(row["data"], document)
+    best: tuple[float, int, tuple[str, ...]] | None = None
+    for cand in _candidates(conn, f, taken):
         m = match_events(f, facts_from_json(cand.facts))
         if m.same and (best is None or m.score > best[0]):
-            best = (m.score, cand, tuple(m.reasons))
+            best = (m.score, cand.id, tuple(m.reasons))
     if best is None:
-        target = EventRow(type=de.type, name=de.name, status=de.status, data={}, facts={})
-        session.add(target)
-        session.flush()
+        event_id = conn.execute(insert(_EV).returning(_EV.c.id), {
+            "type": row["type"], "name": row["name"], "status": row["status"], "data": {},
+            "facts": {}}).scalar_one()
         score, reasons = 1.0, ("first report",)
     else:
-        score, target, reasons = best
-    de.event_id = target.id
-    session.add(EventSourceRow(doc_event_id=de.id, event_id=target.id, score=score,
-                               reasons=list(reasons)))
-    session.flush()
-    refresh_event(session, target.id)
-    link_plans(session, target)
-    return target.id
+        score, event_id, reasons = best
+    doc_event_id = conn.execute(insert(_DE).returning(_DE.c.id),
+                                {**row, "event_id": event_id}).scalar_one()
+    conn.execute(insert(_SRC), {"doc_event_id": doc_event_id, "event_id": event_id,
+                                "score": score, "reasons": list(reasons)})
+    consensus = refresh_event(conn, event_id)
+    if consensus is not None:
+        link_plans(conn, event_id, *consensus)
+    return event_id
 
 
-def _members(session: Session, event_id: int) -> list[tuple[DocEventRow, DocumentRow]]:
-    q = (select(DocEventRow, DocumentRow).join(DocumentRow, DocumentRow.id ==
-                                              DocEventRow.document_id)
-         .where(DocEventRow.event_id == event_id).order_by(DocumentRow.seq, DocEventRow.id))
-    return [(e, d) for e, d in session.execute(q)]
+def _members(conn: Connection, event_id: int) -> list[Any]:
+    """(record event dict, document id, published, date window) of each source, in order."""
+    q = (select(_DE.c.data, _DOC.c.id, _DOC.c.published, _DOC.c.date_earliest,
+                _DOC.c.date_latest)
+         .join(_DOC, _DOC.c.id == _DE.c.document_id)
+         .where(_DE.c.event_id == event_id).order_by(_DOC.c.seq, _DE.c.id))
+    return list(conn.execute(q))
 
 
 def _merge(field: str, values: list[tuple[Any, str]],
@@ -228,16 +283,15 @@ def _ranked(lists: list[list[str]]) -> list[str]:
     return sorted(order, key=lambda x: -counts[x])
 
 
-def refresh_event(session: Session, event_id: int) -> None:
-    """Recompute consensus values and disagreements of a resolved event from its sources."""
-    target = session.get(EventRow, event_id)
-    if target is None:
-        return
-    members = _members(session, event_id)
+def refresh_event(conn: Connection, event_id: int) -> tuple[str, str, dict[str, Any]] | None:
+    """Recompute consensus values and disagreements of a resolved event from its sources
+    (deleting it when none is left); returns its (type, status, facts) if it remains."""
+    members = _members(conn, event_id)
     if not members:
-        session.delete(target)
-        return
-    evs = [(e.data, d.id) for e, d in members]
+        conn.execute(delete(_EV).where(_EV.c.id == event_id))
+        return None
+    evs = [(m.data, m.id) for m in members]
+    lead = evs[0][0]
     dis: list[dict[str, Any]] = []
     out: dict[str, Any] = {"id": f"ev{event_id}"}
     for key in ("type", "name", "series", "acronym"):
@@ -266,73 +320,80 @@ def refresh_event(session: Session, event_id: int) -> None:
         delegations.append({"party": party, "head": head, "title": title})
     out["delegations"] = delegations
     out["topics"] = _ranked([ev.get("topics") or [] for ev, _ in evs])
-    out["type"] = out["type"] or target.type
-    out["name"] = out["name"] or target.name
-    out["status"] = out["status"] or target.status
+    out["type"] = out["type"] or lead.get("type")
+    out["name"] = out["name"] or lead.get("name") or ""
+    out["status"] = out["status"] or lead.get("status") or "held"
     out["main"] = any(ev.get("main") for ev, _ in evs)
     out["disagreements"] = dis
     # The earliest report dates the event best when no report gives a date.
-    first = min(members, key=lambda m: (m[1].published or m[1].date_latest or "~"))[1]
+    first = min(members, key=lambda m: (m.published or m.date_latest or "~"))
     facts = event_facts(out, {"id": None, "published": first.published, "date_estimate": {
         "earliest": first.date_earliest, "latest": first.date_latest}})
-    target.type, target.name, target.status = out["type"], out["name"], out["status"]
-    target.ordinal = out["ordinal"]
-    target.series_key = facts.series_key
-    target.date_start = (out["date"] or {}).get("start")
-    target.location = (out["location"] or {}).get("name")
-    target.location_country = (out["location"] or {}).get("country")
-    target.data = out
-    target.facts = facts_to_json(facts)
+    facts_json = facts_to_json(facts)
+    where = (out.get("location") or {})
+    conn.execute(update(_EV).where(_EV.c.id == event_id).values(
+        type=out["type"], name=out["name"], status=out["status"], ordinal=out["ordinal"],
+        series_key=facts.series_key, date_start=(out["date"] or {}).get("start"),
+        location=where.get("name"), location_country=where.get("country"), data=out,
+        facts=facts_json))
     if facts.series_key:
-        _touch_series(session, facts.series_key, out.get("series") or out["name"],
+        _touch_series(conn, facts.series_key, out.get("series") or out["name"],
                       out.get("acronym"))
+    return out["type"], out["status"], facts_json
 
 
-def _touch_series(session: Session, key: str, name: str | None, acronym: str | None) -> None:
+def _touch_series(conn: Connection, key: str, name: str | None, acronym: str | None) -> None:
     known_name, known_acronym = series_display(key)
     if known_name and "@" in key:  # per-partner formats: "Cooperation Council (EU+KZ)"
         known_name = f"{known_name} ({key.partition('@')[2]})"
     name, acronym = known_name or name, known_acronym or acronym
-    row = session.get(SeriesRow, key)
+    row = conn.execute(select(_SER.c.name, _SER.c.acronym).where(_SER.c.key == key)).first()
     if row is None:
-        session.add(SeriesRow(key=key, name=name, acronym=acronym))
-        session.flush()
+        conn.execute(insert(_SER), {"key": key, "name": name, "acronym": acronym})
         return
     if known_name:
-        row.name, row.acronym = known_name, known_acronym or row.acronym
-        return
-    row.name = row.name if row.name and len(row.name) >= len(name or "") else name
-    row.acronym = row.acronym or acronym
+        new = (known_name, known_acronym or row.acronym)
+    else:
+        new = (row.name if row.name and len(row.name) >= len(name or "") else name,
+               row.acronym or acronym)
+    if new != (row.name, row.acronym):
+        conn.execute(update(_SER).where(_SER.c.key == key).values(name=new[0], acronym=new[1]))
 
 
-def link_plans(session: Session, ev: EventRow) -> None:
+def link_plans(conn: Connection, event_id: int, type_: str, status: str,
+               facts: dict[str, Any]) -> None:
     """Link announced events to the held event they became (either may arrive first)."""
-    f = facts_from_json(ev.facts)
-    if ev.status == "planned":
-        if session.get(PlanLinkRow, ev.id) is not None:
+    ev, plan = _EV.c, _PLAN.c
+    f = facts_from_json(facts)
+    if status == "planned":
+        if conn.execute(select(plan.planned_id).where(plan.planned_id == event_id)).first():
             return
         other_status = "held"
     else:
         other_status = "planned"
-    conds = [EventRow.type == ev.type]
+    conds = [ev.type == type_]
     if f.series_key:
-        conds = [or_(EventRow.series_key == f.series_key, *conds)]
-    q = select(EventRow).where(EventRow.status == other_status, *conds, EventRow.id != ev.id)
+        conds = [or_(ev.series_key == f.series_key, *conds)]
+    q = (select(ev.id, ev.facts, plan.planned_id.label("linked"))
+         .outerjoin(_PLAN, plan.planned_id == ev.id)
+         .where(ev.status == other_status, *conds, ev.id != event_id))
     if f.date_start:
         year = int(f.date_start[:4])
-        lo, hi = (f"{year}", f"{year + PLAN_YEARS}~") if ev.status == "planned" else \
+        lo, hi = (f"{year}", f"{year + PLAN_YEARS}~") if status == "planned" else \
             (f"{year - PLAN_YEARS}", f"{year}~")
-        q = q.where(or_(EventRow.date_start.between(lo, hi), EventRow.date_start.is_(None)))
-    best: tuple[float, EventRow, tuple[str, ...]] | None = None
-    for cand in session.scalars(q.order_by(EventRow.id.desc()).limit(MAX_CANDIDATES)):
-        planned, held = (ev, cand) if ev.status == "planned" else (cand, ev)
-        if ev.status == "held" and session.get(PlanLinkRow, cand.id) is not None:
-            continue
-        m = plan_outcome(facts_from_json(planned.facts), facts_from_json(held.facts))
+        q = q.where(or_(ev.date_start.between(lo, hi), ev.date_start.is_(None)))
+    best: tuple[float, int, tuple[str, ...]] | None = None
+    for cand in conn.execute(q.order_by(ev.id.desc()).limit(MAX_CANDIDATES)):
+        if status == "held" and cand.linked is not None:
+            continue  # that announcement already became another event
+        other = facts_from_json(cand.facts)
+        planned, held = (f, other) if status == "planned" else (other, f)
+        m = plan_outcome(planned, held)
         if m.same and (best is None or m.score > best[0]):
-            best = (m.score, cand, tuple(m.reasons))
+            best = (m.score, cand.id, tuple(m.reasons))
     if best is None:
         return
-    planned, held = (ev, best[1]) if ev.status == "planned" else (best[1], ev)
-    session.merge(PlanLinkRow(planned_id=planned.id, held_id=held.id, score=best[0],
-                              reasons=list(best[2])))
+    planned_id, held_id = (event_id, best[1]) if status == "planned" else (best[1], event_id)
+    conn.execute(delete(_PLAN).where(plan.planned_id == planned_id))
+    conn.execute(insert(_PLAN), {"planned_id": planned_id, "held_id": held_id,
+                                 "score": best[0], "reasons": list(best[2])})

@@ -168,7 +168,8 @@ def _entity(s: Any, ent: EntityRow) -> dict[str, Any]:
     titles: list[dict[str, Any]] = []
     docs: list[str] = []
     for de, d in s.execute(q):
-        docs.append(d.id)
+        if d.id not in docs:  # one report may mention the entity under two names
+            docs.append(d.id)
         # Undated reports: the title held at the latest dated past event the report describes.
         when = d.published or d.date_earliest or d.date_latest
         for r in de.roles or []:

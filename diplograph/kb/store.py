@@ -74,7 +74,7 @@ class Store:
                     else "same content"
                 return Stored("duplicate", dup.id, f"{why} as {dup.id}")
             est = doc.get("date_estimate") or {}
-            s.execute(insert(DocumentRow).values(
+            s.execute(insert(DocumentRow.__table__).values(
                 id=doc["id"], sha=sha, raw_sha=raw_sha, url=doc.get("url"), name=name,
                 seq=select(func.coalesce(func.max(DocumentRow.seq), 0) + 1).scalar_subquery(),
                 source=doc.get("source"), title=doc.get("title"), published=doc.get("published"),
@@ -109,52 +109,58 @@ class Store:
 
 
 def _add_facts(s: Session, record: dict[str, Any]) -> None:
+    """Write a record's facts and resolve them. Entities, statements and figures go through
+    Core statements (the ORM's unit of work cost more than the rest of the store), one
+    ``executemany`` per table where rows do not depend on each other."""
     doc = record["document"]
     doc_id = doc["id"]
-    by_local: dict[str, DocEntityRow] = {}
-    for e in record.get("entities") or []:
-        de = DocEntityRow(document_id=doc_id, local_id=e["id"], type=e["type"], name=e["name"],
-                          code=e.get("code"), acronym=e.get("acronym"), country=e.get("country"),
-                          aliases=e.get("aliases") or [], roles=e.get("roles") or [],
-                          mentions=e.get("mentions") or [])
-        s.add(de)
-        by_local[e["id"]] = de
-    s.flush()
-    keys: dict[str, int] = {}  # lookup keys this transaction added, not yet flushed
-    for de in by_local.values():
-        link.resolve_entity(s, de, keys)
+    conn = s.connection()
+    ents = record.get("entities") or []
+    resolved = link.resolve_entities(conn, [
+        link.EntityForm(e["type"], e["name"], e.get("code"), e.get("acronym"),
+                        e.get("country"), list(e.get("aliases") or [])) for e in ents])
+    if ents:
+        conn.execute(insert(DocEntityRow.__table__), [
+            {"document_id": doc_id, "local_id": e["id"], "type": e["type"], "name": e["name"],
+             "code": e.get("code"), "acronym": e.get("acronym"), "country": e.get("country"),
+             "aliases": e.get("aliases") or [], "roles": e.get("roles") or [],
+             "mentions": e.get("mentions") or [], "entity_id": entity_id}
+            for e, entity_id in zip(ents, resolved)])
+    entity_of = {e["id"]: entity_id for e, entity_id in zip(ents, resolved)}
     taken: set[int] = set()
     for ev in record.get("events") or []:
         date = ev.get("date") or {}
         loc = ev.get("location") or {}
-        row = DocEventRow(document_id=doc_id, local_id=ev["id"], type=ev["type"],
-                          name=ev["name"], series=ev.get("series"), acronym=ev.get("acronym"),
-                          ordinal=ev.get("ordinal"), main=bool(ev.get("main")),
-                          status=ev.get("status") or "held", date_start=date.get("start"),
-                          date_end=date.get("end"), location=loc.get("name"),
-                          location_country=loc.get("country"), data=ev)
-        s.add(row)
-        s.flush()
+        row = {"document_id": doc_id, "local_id": ev["id"], "type": ev["type"],
+               "name": ev["name"], "series": ev.get("series"), "acronym": ev.get("acronym"),
+               "ordinal": ev.get("ordinal"), "main": bool(ev.get("main")),
+               "status": ev.get("status") or "held", "date_start": date.get("start"),
+               "date_end": date.get("end"), "location": loc.get("name"),
+               "location_country": loc.get("country"), "data": ev}
         # Two events of one report are two events: never merge them with each other.
-        taken.add(link.resolve_event(s, row, doc, taken))
+        taken.add(link.resolve_event(conn, row, doc, taken))
+    statements = []
     for st in record.get("statements") or []:
-        speaker = by_local.get(st.get("speaker") or "")
-        entity_id = speaker.entity_id if speaker else None
+        entity_id = entity_of.get(st.get("speaker") or "")
         who = f"e{entity_id}" if entity_id else link.fold(st.get("speaker_name"))
         words = _WORDS.findall((st.get("text") or "").lower())[:QUOTE_KEY_WORDS]
-        s.add(StatementRow(document_id=doc_id, local_id=st["id"],
-                           key=_key(who, " ".join(words)),
-                           speaker_name=st.get("speaker_name") or "", speaker_local=st.get("speaker"),
-                           entity_id=entity_id, kind=st.get("kind") or "indirect",
-                           cue=st.get("cue"), text=st.get("text") or "",
-                           event_local=st.get("event"), evidence=st.get("evidence") or []))
-    for fg in record.get("figures") or []:
-        s.add(FigureRow(document_id=doc_id, local_id=fg["id"], key=figure_key(fg, doc_id),
-                        value=float(fg["value"]), unit=fg.get("unit") or "",
-                        measure=fg.get("measure") or "other",
-                        approximate=bool(fg.get("approximate")), change=fg.get("change"),
-                        parties=fg.get("parties") or [], period=fg.get("period"),
-                        evidence=fg.get("evidence") or []))
+        statements.append({
+            "document_id": doc_id, "local_id": st["id"], "key": _key(who, " ".join(words)),
+            "speaker_name": st.get("speaker_name") or "", "speaker_local": st.get("speaker"),
+            "entity_id": entity_id, "kind": st.get("kind") or "indirect", "cue": st.get("cue"),
+            "text": st.get("text") or "", "event_local": st.get("event"),
+            "evidence": st.get("evidence") or []})
+    if statements:
+        conn.execute(insert(StatementRow.__table__), statements)
+    figures = [{"document_id": doc_id, "local_id": fg["id"], "key": figure_key(fg, doc_id),
+                "value": float(fg["value"]), "unit": fg.get("unit") or "",
+                "measure": fg.get("measure") or "other",
+                "approximate": bool(fg.get("approximate")), "change": fg.get("change"),
+                "parties": fg.get("parties") or [], "period": fg.get("period"),
+                "evidence": fg.get("evidence") or []}
+               for fg in record.get("figures") or []]
+    if figures:
+        conn.execute(insert(FigureRow.__table__), figures)
     s.flush()
 
 
@@ -182,7 +188,7 @@ def _remove_facts(s: Session, doc_id: str) -> None:
         s.execute(delete(table).where(table.document_id == doc_id))  # type: ignore[attr-defined]
     s.flush()
     for event_id in sorted(events):
-        link.refresh_event(s, event_id)
+        link.refresh_event(s.connection(), event_id)
     for entity_id in sorted(entities):
         link.refresh_entity(s, entity_id)
     s.flush()
