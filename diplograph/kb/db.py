@@ -75,6 +75,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self.url = engine.url.render_as_string(hide_password=False)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(immediate=True),
                                     expire_on_commit=False)

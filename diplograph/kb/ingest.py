@@ -2,7 +2,8 @@
 
 Inputs already stored (same raw bytes or URL) are counted as duplicates before extraction,
 so rerunning an interrupted ingest only pays for what is new. Each document is stored in its
-own transaction; a failing input or document is reported on one line and the batch goes on.
+own transaction, by a writer process while the next documents are extracted (``writer``); a
+failing input or document is reported on one line and the batch goes on.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from diplograph.ingest import Failure, RawInput
 from diplograph.kb.db import Database
 from diplograph.kb.fetch import Skipped, Transport, iter_sources
 from diplograph.kb.store import Store, digest
+from diplograph.kb.writer import Done, writer_for
 
 if TYPE_CHECKING:
     from diplograph.pipeline import Extractor
@@ -159,29 +161,42 @@ def ingest_items(items: Iterable[RawInput | Failure | Skipped], db: Database, *,
                     yield item
             bar.update(summary)
 
+    def account(done: Done) -> None:
+        if done.stored is None:
+            report(done.name, done.error or "not stored")
+        elif done.stored.outcome == "new":
+            summary.new += 1
+            summary.documents.append(done.stored.document)
+        else:
+            summary.duplicate += 1
+            summary.duplicates.append((done.name, done.stored.reason or "duplicate"))
+
     feed = to_extract(items)
     first = next(feed, None)  # nothing new (a rerun): no need to load the extractor at all
-    todo = itertools.chain([first], feed) if first is not None else iter(())
-    for res in run_inputs(todo, workers=workers, extractor=extractor) if first else ():
-        name, sha, url = pending.popleft()
-        if res.error or res.record is None:
-            report(name, res.error or "no record")
-        else:
-            record = res.record.to_dict()
-            if url and not record["document"].get("url"):
-                record["document"]["url"] = url
-            try:
-                stored = store.add(record, raw_sha=sha, name=name)
-            except DiplographError as err:
-                report(name, str(err))
+    if first is None:
+        summary.seconds = time.perf_counter() - t0
+        bar.done()
+        return summary
+    # The store runs beside extraction (``writer``): a record is stored while the next
+    # documents are extracted.
+    writer = writer_for(db)
+    try:
+        for res in run_inputs(itertools.chain([first], feed), workers=workers,
+                              extractor=extractor):
+            name, sha, url = pending.popleft()
+            if res.error or res.record is None:
+                report(name, res.error or "no record")
             else:
-                if stored.outcome == "new":
-                    summary.new += 1
-                    summary.documents.append(stored.document)
-                else:
-                    summary.duplicate += 1
-                    summary.duplicates.append((name, stored.reason or "duplicate"))
-        bar.update(summary)
+                record = res.record.to_dict()
+                if url and not record["document"].get("url"):
+                    record["document"]["url"] = url
+                writer.put(name, record, sha)
+            for done in writer.results():
+                account(done)
+            bar.update(summary)
+    finally:
+        for done in writer.close():  # an interrupted ingest still stores what it extracted
+            account(done)
     summary.seconds = time.perf_counter() - t0
     bar.done()
     return summary
