@@ -106,6 +106,12 @@ def test_scan_range_reports_upper_end() -> None:
     ("between 2 and 3 million tonnes of grain", [(2e6, "tonne"), (3e6, "tonne")]),
     ("rose from 2020 to 30 percent", [(30, "percent")]),
     ("growth of 6-7%", [(7, "percent")]),
+    # the scale or the unit written once, after the high end, belongs to both ends
+    ("costs estimated at between $5 and $7 billion", [(5e9, "USD"), (7e9, "USD")]),
+    ("from €2bn to €3bn", [(2e9, "EUR"), (3e9, "EUR")]),
+    ("capacity will grow from 15 million to 25 million tonnes a year",
+     [(15e6, "tonne"), (25e6, "tonne")]),
+    ("a $5 fee and $7 billion in loans", [(5, "USD"), (7e9, "USD")]),
 ])
 def test_scan_worded_ranges_are_two_figures(phrase: str, expected: list[tuple[float, str]]) -> None:
     assert _values(phrase) == expected

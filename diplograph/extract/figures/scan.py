@@ -107,6 +107,8 @@ _APPROX_AFTER = re.compile(rf"\s*(?:{_words(_MEAS['approximators']['after'])})(?
 # The low end of a range written out in words, its unit and scale given once after the high end:
 # "15 to 20 percent", "between 2 and 3 million tonnes" (a dashed "6-7%" is one approximate figure).
 _RANGE_LOW = re.compile(rf"(?:^|[^\w.,$\u20ac\u00a3])(?:(?i:between)\s+(?P<a>{_DIGITS})\s+and|(?P<b>{_DIGITS})\s+to)\s+$")
+# Between the two ends of a range: "between $5 and $7 billion", "from 15 million to 25 million".
+_RANGE_GAP = re.compile(r"\s*(?:and|to|-|\u2013)\s*", re.IGNORECASE)
 # A number glued to a word or another number ("G7", "A380", "COVID-19", "1.2.3") names something.
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z0-9_./]|[A-Za-z0-9]-)$")
 
@@ -122,6 +124,7 @@ class Quantity:
     scaled: bool = False
     implied_measure: str | None = None
     needs_population_cue: bool = False
+    scale: float = 1.0  # the scale word's factor ("billion": 1e9), 1 without one
 
 
 def _parse_digits(s: str) -> float:
@@ -158,6 +161,8 @@ def scan(text: str) -> list[Quantity]:
             low = _range_low(text, m, q)
             if low is not None:
                 out.append(low)
+            elif out:
+                _complete_range(text, out[-1], q)
             out.append(q)
             pos = max(m.end(), q.end)
         else:
@@ -213,7 +218,22 @@ def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     # Rounded so that "4.1 billion" is 4100000000, not 4099999999.9999995.
     return Quantity(start=start, end=end, value=round(value * scale, 6), unit=unit, kind=kind,
                     approximate=approximate, scaled=bool(scale_word),
-                    implied_measure=implied, needs_population_cue=needs_cue)
+                    implied_measure=implied, needs_population_cue=needs_cue,
+                    scale=_SCALES[scale_word.lower()] if scale_word else 1.0)
+
+
+def _complete_range(text: str, low: Quantity, high: Quantity) -> None:
+    """Give the low end of a range what the text writes only once, after the high end:
+    the scale in "between $5 and $7 billion", the unit in "from 15 million to 25 million
+    tonnes"."""
+    if not _RANGE_GAP.fullmatch(text, low.end, high.start):
+        return
+    if low.kind == "money" and high.kind == "money" and low.unit == high.unit \
+            and not low.scaled and high.scaled and low.value * high.scale < high.value:
+        low.value = round(low.value * high.scale, 6)
+        low.scaled, low.scale = True, high.scale
+    elif low.kind == "bare" and high.kind == "unit" and high.unit and high.scaled:
+        low.kind, low.unit, low.implied_measure = high.kind, high.unit, high.implied_measure
 
 
 def _range_low(text: str, m: re.Match[str], high: Quantity) -> Quantity | None:
