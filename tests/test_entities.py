@@ -481,3 +481,14 @@ def test_apposition_class_outranks_programme_word(extract_text) -> None:
         "for Civic Rights (NPCR), a Oslo-based NGO, after the talks.\n")
     kinds = {e["name"]: e["type"] for e in rec["entities"]}
     assert kinds.get("Nordic Partnership for Civic Rights") == "organization"
+
+
+def test_a_programme_name_stops_at_its_acronym_bracket(extract_text) -> None:
+    rec = extract_text("Corridor talks\n\nASTANA - Transport ministers of Kazakhstan, "
+                       "Azerbaijan and Georgia met in Aktau on Thursday for the third meeting "
+                       "on the Trans-Caspian International Transport Route (TITR), better known "
+                       "as the Middle Corridor, and signed a roadmap.")
+    names = {e["name"] for e in rec["entities"]}
+    assert not any("(" in n for n in names)
+    route = _by_name(rec)["Trans-Caspian International Transport Route"]
+    assert route["acronym"] == "TITR"

@@ -391,6 +391,8 @@ def initiatives(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
         # the NER's longer reading ("... of Persons with Disabilities") completes the name
         for k in (i - 1, i):
             e = ents_end.get(k)
+            # ... but not into a bracket: "Route (TITR" is the name and half its acronym
+            e = next((b for b in range(j, e) if doc[b].text in "([{"), e) if e else e
             if e is not None and e > j and not any(t.is_sent_start for t in doc[j:e]):
                 j = e
                 break
