@@ -749,3 +749,23 @@ def test_addressees_bodies_named_before_split_quotations_and_names_that_look_lik
     assert not any(s["cue"] == "Said" for s in sts)
     # 'he' is the person named in apposition to the last subject, not the last speaker
     assert _one(sts, "open on schedule")["speaker_name"] == "Aibek Usenov"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Talks on the new agreement resumed in Bishkek on Monday.\n\nIn the words of Foreign "
+     "Minister Murat Nurtleu, the two countries are natural partners.",
+     "Murat Nurtleu", "the two countries are natural partners"),
+    ("Officials met for two days.\n\nThe talks went well. In the words of one diplomat, "
+     "it was a breakthrough for the region.", "one diplomat", "it was a breakthrough for the region"),
+])
+def test_in_the_words_of_attributes_the_rest_of_its_sentence(extract_text, text: str,
+                                                             speaker: str, content: str) -> None:
+    rec = extract_text("Report\n\n" + text)
+    found = [(s["speaker_name"], s["text"]) for s in rec["statements"]]
+    assert (speaker, content) in found
+
+
+def test_in_the_words_of_a_song_names_no_speaker(extract_text) -> None:
+    rec = extract_text("Report\n\nThe choir sang at the opening. In the words of the song, all "
+                       "you need is love.")
+    assert not [s for s in rec["statements"] if s["cue"] and "words" in s["cue"].lower()]

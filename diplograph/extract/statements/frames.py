@@ -278,6 +278,33 @@ def _according(tok: "Token", text: str) -> Frame | None:
                  head=tok.head if tok.head.i != tok.i else None)
 
 
+def _in_words_of(tok: "Token", text: str) -> Frame | None:
+    """'In the words of the minister, X': the phrase attributes the rest of its sentence."""
+    doc = tok.doc
+    if tok.i + 3 >= len(doc) or [t.lower_ for t in doc[tok.i + 1:tok.i + 4]] != \
+            ["the", "words", "of"]:
+        return None
+    words, of = doc[tok.i + 2], doc[tok.i + 3]
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if words.head.i != tok.i or of.head.i != words.i or obj is None:
+        return None
+    # 'the Minister of Foreign Affairs ... Jeenbek Kulubaev': the name in the phrase speaks
+    phrase = list(obj.subtree)
+    phrase = phrase[:next((k for k, t in enumerate(phrase) if t.text == ","), len(phrase))]
+    last = phrase[-1] if phrase else obj
+    if last.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        obj = last
+    sent = tok.sent
+    a, b = tok.left_edge.idx, _end(tok.right_edge)
+    pieces = [_trim(text, sent.start_char, a), _trim(text, b, sent.end_char)]
+    pieces = [(x, y) for x, y in pieces if y > x]
+    if not pieces:
+        return None
+    return Frame(tok, text[tok.idx:_end(of)], tok.idx, _end(of), obj,
+                 [max(pieces, key=lambda p: p[1] - p[0])], frozenset({"clause"}),
+                 head=tok.head if tok.head.i != tok.i else None)
+
+
 def _appositive_name(title: "Token", end: int) -> "tuple[Token, int] | None":
     """', Name,' right after a title phrase ending at ``end``: the name's last token and
     where the apposition ends."""
@@ -314,6 +341,11 @@ def find_frames(doc: "Doc", lex: Lexicon, in_quote: Callable[[int], bool],
             if fr is not None:
                 frames.append(fr)
             continue
+        if tok.lower_ == "in" and tok.dep_ == "prep":
+            fr = _in_words_of(tok, text)
+            if fr is not None:
+                frames.append(fr)
+                continue
         if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
