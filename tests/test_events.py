@@ -283,3 +283,28 @@ def test_sessions_of_bodies_are_events_where_placed_or_dated(extract_text) -> No
     assert (cop["type"], cop["status"], cop["date"]["start"], cop["location"]["name"]) == (
         "conference", "planned", "2025-11", "Belem")
     assert r["document"]["date_estimate"]["latest"] == "2025-11-30"
+
+
+def test_a_wire_lead_dates_its_main_meeting(extract_text) -> None:
+    """The lead's one past day ("on Tuesday", after a year-less dateline) dates the held main
+    event the report names without a date of its own; a dated reference keeps its own."""
+    r = extract_text(
+        "Ministers agree on a water fund\n\n"
+        "DUSHANBE, March 12 (Reuters) - The five Central Asian states on Tuesday agreed to "
+        "set up a regional water fund, Tajik Foreign Minister Sirojiddin Muhriddin told "
+        "reporters after a ministerial meeting in Dushanbe.\n\n"
+        "The meeting was the first since a summit held in Astana in September 2023.")
+    main = r["events"][0]
+    assert main["main"] and main["status"] == "held"
+    assert main["date"] == {"start": "2024-03-12", "end": "2024-03-12", "text": "on Tuesday"}
+    summit = next(e for e in r["events"] if e["type"] == "summit")
+    assert summit["date"]["start"] == "2023-09"
+
+
+def test_a_lead_that_names_no_day_dates_nothing(extract_text) -> None:
+    r = extract_text(
+        "Ministers agree on a water fund\n\n"
+        "The five Central Asian states agreed to set up a regional water fund, the Tajik "
+        "foreign minister told reporters after a ministerial meeting in Dushanbe in 2024.\n\n"
+        "Details will follow.")
+    assert r["events"][0]["date"] is None or r["events"][0]["date"]["start"] == "2024"

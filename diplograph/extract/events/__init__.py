@@ -119,7 +119,44 @@ def run(ctx: Context) -> None:
         return
     main = _main(events, text)
     _attach_generics(ctx, events, infos, main)
+    _date_from_lead(text, sents, main, events, found, anchor)
     _emit(ctx, events, main, sents)
+
+
+# Date expressions that name one day ("on Thursday", "on 27 February", "yesterday").
+_DAY_FORMS = frozenset({"weekday", "deictic", "dmy", "mdy", "iso", "numeric"})
+
+
+def _date_from_lead(text: str, sents: list, main: _Ev, events: list[_Ev],
+                    found: list[dates.Found], anchor: dates.Anchor | None) -> None:
+    """A news lead dates its news: "ALMATY, Feb 27 (Reuters) - The United States and the five
+    Central Asian states on Thursday agreed ... after a C5+1 ministerial meeting in Almaty".
+    A held main event with no date of its own took place on the one past day the lead's
+    first sentence names, unless another event of the report is dated by it."""
+    if main.date is not None or _status(main) == "planned" or anchor is None:
+        return
+    lead = _lead(text, sents)
+    para = lead.rfind("\n\n")
+    begin = para + 2 if para >= 0 else 0
+    # the first sentence of the lead paragraph (the parser may cut a dateline off as its own)
+    first = next((x for x in sents if x.end_char > begin and len(x.text.split()) >= LEAD_WORDS),
+                 None)
+    if first is None:
+        return
+    stamp = dateline_date(text)
+    days = []
+    for f in found:
+        if begin <= f.start < first.end_char and f.kind in _DAY_FORMS and (
+                stamp is None or f.start != stamp.start):
+            v = dates.resolve(f, anchor, "past")
+            if v is not None and len(v.start) == 10 and v.start == v.end:
+                days.append(v)
+    if len(days) != 1 or (anchor.date is not None and days[0].start > anchor.date.isoformat()):
+        return
+    day = days[0]
+    if any(ev.date is not None and ev.date.start == day.start for ev in events):
+        return
+    main.ms[0].date = EventDate(day.start, day.end, day.text)
 
 
 def _describe(ctx: Context, ms: list[Mention], sents: list, found: list[dates.Found],
