@@ -132,6 +132,9 @@ def test_dateline_only_first_line_is_not_a_title() -> None:
     ("ASTANA (TCA) — Kazakhstan", "Astana", "Times of Central Asia", None),
     ("KABUL (Pajhwok) - Afghan", "Kabul", "Pajhwok", None),
     ("NEW DELHI: India and the EU", "New Delhi", None, None),
+    # AFP brackets the country before its credit
+    ("Xi'an (China) (AFP) - Chinese President", "Xi'an", "AFP", None),
+    ("ALMATY (Kazakhstan), May 3, 2024 (AFP) - The talks", "Almaty", "AFP", "2024-05-03"),
 ])
 def test_dateline_shapes(line: str, place: str, source: str | None, published: str | None) -> None:
     dl = dateline.parse(line)
@@ -151,6 +154,7 @@ def test_dateline_shapes(line: str, place: str, source: str | None, published: s
     "The U.S. - led coalition met",
     "DEAR READER: the talks",
     "NOTE: the talks were held",
+    "Astana (Kazakhstan) hosted the talks - and more",
 ])
 def test_not_datelines(line: str) -> None:
     assert dateline.parse(line) is None

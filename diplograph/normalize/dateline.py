@@ -60,6 +60,9 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<place>{word}(?:[ ]{word}){{0,3}})"
         rf"(?:,\s*(?!(?:{month})\b)(?P<region>[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){{0,2}}))?"
+        # AFP brackets the country: "Xi'an (China) (AFP) -", "ALMATY (Kazakhstan), May 3 (AFP)"
+        rf"(?:\s*\((?P<bregion>[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){{0,2}})\)"
+        r"(?=[^()\n/]{0,30}[(/]))?"
         rf"(?:[,.]?\s*(?:{date})(?:,?\s+\d{{1,2}}:\d{{2}})?\.?)?"
         r"(?:\s*\((?P<s1>[^()\n]{2,40})\)|\s*/(?P<s2>[^/\n]{2,40})/"
         r"|\.\s+(?P<s3>[A-Z][\w.\-]*(?:[ ][A-Z][\w.\-]*){0,2}))?"

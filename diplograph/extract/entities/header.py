@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diplograph.knowledge import gazetteer
 from diplograph.normalize import dateline
 
 _CREDIT = re.compile(r"\(([^()\n]{2,40})\)|/([^/\n]{2,40})/")
@@ -25,7 +26,9 @@ def header(text: str) -> Header:
     if dl is None:
         return Header(0)
     head = text[:dl.end]
-    credits = [(m.start(), m.end()) for m in _CREDIT.finditer(head)]
+    # a bracketed country is where, not who: "Xi'an (China) (AFP) -"
+    credits = [(m.start(), m.end()) for m in _CREDIT.finditer(head)
+               if not (m.group(1) and gazetteer.country(m.group(1)))]
     if dl.source:
         # a credit without brackets: "ASTANA. KAZINFORM -", "MOSCOW, March 14 - RIA Novosti."
         i = head.lower().find(dl.source.lower(), len(dl.place))
