@@ -308,3 +308,20 @@ def test_a_lead_that_names_no_day_dates_nothing(extract_text) -> None:
         "foreign minister told reporters after a ministerial meeting in Dushanbe in 2024.\n\n"
         "Details will follow.")
     assert r["events"][0]["date"] is None or r["events"][0]["date"]["start"] == "2024"
+
+
+def test_afp_dateline_city_nickname_and_demonym_heads(extract_text) -> None:
+    """The country bracketed in an AFP dateline is no credit and the outlet no participant;
+    "the ancient Silk Road city of Xi'an" is in Xi'an; "chaired by Tajik Prime Minister X"
+    is led by X, not by "Tajik" (which the parser may read as a name)."""
+    r = extract_text(
+        "Leaders meet in Xi'an\n\n"
+        "Xi'an (China) (AFP) - Chinese President Xi Jinping on Friday hosted the first "
+        "China-Central Asia Summit in the ancient Silk Road city of Xi'an.\n\n"
+        "The session was chaired by Tajik Prime Minister Kokhir Rasulzoda.")
+    assert r["document"]["source"] == "AFP"
+    main = r["events"][0]
+    assert main["location"] == {"name": "Xi'an", "country": "CN"}
+    assert "Agence France-Presse" not in main["participants"]
+    assert all(d["head"] != "Tajik" for e in r["events"] for d in e["delegations"])
+    assert "Agence France-Presse" not in {e["name"] for e in r["entities"]}

@@ -118,9 +118,10 @@ def location_from(doc: "Doc", first: int, last: int) -> Location | None:
     runs: list[tuple[int, int]] = []
     i = first
     while i < last:
-        if doc[i].is_title or doc[i].is_upper:
+        # capitalised, not ``is_title``: "Xi'an".istitle() is False
+        if doc[i].text[:1].isupper():
             j = i
-            while j < last and (doc[j].is_title or doc[j].is_upper or doc[j].text == "-"):
+            while j < last and (doc[j].text[:1].isupper() or doc[j].text == "-"):
                 j += 1
             runs.append((i, j))
             i = j

@@ -130,7 +130,8 @@ def person_at(ctx: Context, tok: "Token") -> Person | None:
         return Person(e.name, e.country, [r.title for r in e.roles])
     if tok.ent_type_ == "PERSON":
         ent = next((x for x in tok.sent.ents if x.start <= tok.i < x.end), None)
-        if ent is not None:
+        # the NER's "person" may be a demonym or a country ("Tajik Prime Minister X")
+        if ent is not None and not (gazetteer.demonym(ent.text) or gazetteer.party_code(ent.text)):
             return Person(ent.text, None, [])
     return None
 
