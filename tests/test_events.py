@@ -325,3 +325,23 @@ def test_afp_dateline_city_nickname_and_demonym_heads(extract_text) -> None:
     assert "Agence France-Presse" not in main["participants"]
     assert all(d["head"] != "Tajik" for e in r["events"] for d in e["delegations"])
     assert "Agence France-Presse" not in {e["name"] for e in r["entities"]}
+
+
+@pytest.mark.parametrize("text, heads", [
+    ("Border talks between Kyrgyzstan and Tajikistan were held in Batken on 11-13 March. "
+     "The Kyrgyz delegation was headed by the Chairman of the GKNB, Kamchybek Tashiev, and "
+     "the Tajik delegation by the Chairman of the State Committee for National Security of "
+     "Tajikistan, Saimumin Yatimov.",
+     {("KG", "Kamchybek Tashiev"), ("TJ", "Saimumin Yatimov")}),
+    ("Transport ministers met in Aktau on Thursday. Azerbaijan was represented by Minister of "
+     "Digital Development and Transport Rashad Nabiyev, Georgia by Economy Minister Levan "
+     "Davitashvili, and Kazakhstan by Minister of Transport Marat Karabayev.",
+     {("AZ", "Rashad Nabiyev"), ("GE", "Levan Davitashvili"), ("KZ", "Marat Karabayev")}),
+])
+def test_gapped_delegation_heads(extract_text, text: str, heads: set) -> None:
+    """"..., and the Tajik delegation by the Chairman ..., X" and "A was represented by X,
+    B by Y": the verb the text leaves out still gives each side its head."""
+    r = extract_text("Report\n\n" + text)
+    got = {(d["party"], d["head"]) for d in r["events"][0]["delegations"]}
+    assert heads <= got
+    assert all(not (d["title"] or "").endswith(" of") for d in r["events"][0]["delegations"])

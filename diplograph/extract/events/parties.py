@@ -147,6 +147,9 @@ def title_text(tokens: list["Token"]) -> str | None:
             break
         w = t.lemma_ if i == len(tokens) - 1 or not any(x.pos_ == "NOUN" for x in tokens[i + 1:]) else t.text
         words.append(w.lower() if w.lower() in _LOWER_WORDS else w[:1].upper() + w[1:])
+    # "Chairman of the State Committee of Tajikistan" loses its country: not its "of"
+    while words and words[-1] in _LOWER_WORDS:
+        words.pop()
     return " ".join(words) or None
 
 
@@ -270,15 +273,27 @@ def _gapped(ctx: Context, span: "Span") -> list[Delegation]:
     out: list[Delegation] = []
     doc = ctx.doc
     for t in span:
-        if t.lower_ != "by" or t.i == span.start or doc[t.i - 1].lemma_ not in _DELEGATION_NOUNS:
+        if t.lower_ != "by" or t.i == span.start:
             continue
         noun = doc[t.i - 1]
-        first = noun.i
-        while first > span.start and doc[first - 1].pos_ not in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP"):
-            first -= 1
-        party = next(iter(parties_in(ctx, doc[first].idx, noun.idx)), None) or next(
-            (d.code for k in range(first, noun.i) for d in [gazetteer.demonym(doc[k].text)] if d), None)
+        if noun.lemma_ in _DELEGATION_NOUNS:
+            first = noun.i
+            while first > span.start and doc[first - 1].pos_ not in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP"):
+                first -= 1
+            party = next(iter(parties_in(ctx, doc[first].idx, noun.idx)), None) or next(
+                (d.code for k in range(first, noun.i) for d in [gazetteer.demonym(doc[k].text)] if d), None)
+        elif noun.pos_ == "PROPN" and t.i - 2 >= span.start and doc[t.i - 2].text == "," \
+                or noun.pos_ == "PROPN" and doc[t.i - 2].pos_ == "CCONJ":
+            # "X was represented by A, Georgia by B and Türkiye by C": a party before "by"
+            party = next(iter(parties_in(ctx, noun.idx, noun.idx + len(noun.text))), None)
+            if party is None or gazetteer.country(noun.text) is None:
+                continue
+        else:
+            continue
         for k in range(t.i + 1, span.end):
+            if doc[k].text == "," and k + 1 < span.end and doc[k + 1].pos_ == "PROPN" \
+                    and person_at(ctx, doc[k + 1]) is not None:
+                continue  # "by the Chairman of ..., Saimumin Yatimov": the name in apposition
             if doc[k].text in (",", ";", "(", ")", ".") or doc[k].pos_ in ("CCONJ", "VERB", "AUX"):
                 break
             p = person_at(ctx, doc[k]) if doc[k].pos_ == "PROPN" else None
