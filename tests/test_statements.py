@@ -769,3 +769,32 @@ def test_in_the_words_of_a_song_names_no_speaker(extract_text) -> None:
     rec = extract_text("Report\n\nThe choir sang at the opening. In the words of the song, all "
                        "you need is love.")
     assert not [s for s in rec["statements"] if s["cue"] and "words" in s["cue"].lower()]
+
+
+def test_inverted_attribution_with_an_adding_clause_gives_two_statements(extract_text) -> None:
+    rec = extract_text(
+        "Report\n\nAnalysts said the timing was no accident. \"Beijing is showing that it, "
+        "too, can hold court,\" said Niva Yau, a researcher at the Atlantic Council, adding "
+        "that Moscow, bogged down in Ukraine, had little choice but to watch.")
+    found = {(s["speaker_name"], s["cue"], s["text"]) for s in rec["statements"]}
+    assert ("Niva Yau", "said", "Beijing is showing that it, too, can hold court,") in found
+    assert ("Niva Yau", "adding",
+            "Moscow, bogged down in Ukraine, had little choice but to watch") in found
+
+
+def test_a_passive_agent_is_the_antecedent_of_he(extract_text) -> None:
+    rec = extract_text(
+        "Report\n\nRussian Prime Minister Mikhail Mishustin said the talks had gone well. The "
+        "meeting was chaired by Tajik Prime Minister Kokhir Rasulzoda. In his opening address, "
+        "he stressed the importance of joint work to ensure food security.")
+    [st] = [s for s in rec["statements"] if s["cue"] == "stressed"]
+    assert st["speaker_name"] == "Kokhir Rasulzoda"
+
+
+def test_in_the_words_of_a_titled_name_speaks_for_the_name(extract_text) -> None:
+    rec = extract_text(
+        "Report\n\nIn the words of the Minister of Foreign Affairs of the Kyrgyz Republic "
+        "Jeenbek Kulubaev, who was quoted by the spokeswoman, the consultative meetings have "
+        "become an effective platform for trust in the region.")
+    [st] = [s for s in rec["statements"] if "words" in (s["cue"] or "").lower()]
+    assert st["speaker_name"] == "Jeenbek Kulubaev"

@@ -40,6 +40,8 @@ _OPENING = re.compile(r"[«“„\"]")
 # stretch is a new sentence. Calibrated on the dev texts (longest 7 words) and a sample of
 # 120 BBC reports (longest 13: "wrote analysts from Citigroup Smith Barney in a note …").
 MAX_ATTRIBUTION_WORDS = 20
+# ', adding that …', ', noting …': a participle clause after an attribution
+_PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
 # Between two parts of one quotation the sentence itself bounds the attribution; the 21 words
 # of a Reuters source description in tests/reports2 pass, a new sentence would not resume.
 MAX_RESUMED_ATTRIBUTION_WORDS = 40
@@ -319,6 +321,10 @@ def _attribution(doc: "Doc", text: str, q: Quote, frames: list[Frame], verb_pos:
     m = _SENTENCE_END.search(text, q.end)
     stop = m.start() if m else len(text)
     tail = text[q.end:stop]
+    if (part := _PARTICIPLE.search(tail)) is not None:
+        # '"…," said X, a researcher at Y, adding that …': what the participle adds is a
+        # statement of its own, not part of the attribution
+        tail = tail[:part.start()]
     limit = MAX_ATTRIBUTION_WORDS
     if (resume := _OPENING.search(tail)) is not None:
         # '“A,” X said, “B.”': the attribution ends where the quotation resumes, and may

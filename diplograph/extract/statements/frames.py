@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diplograph.extract.statements.lexicon import Lexicon
+from diplograph.knowledge import gazetteer
 from diplograph.extract.context import doc_text, doc_tokens
 
 if TYPE_CHECKING:
@@ -105,6 +106,18 @@ def _subject(verb: "Token", is_cue: Callable[["Token"], bool], body: int = 0,
                 break
             head = head.head
         if is_cue(head):
+            tok = head
+    elif (verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.i > 0
+          and verb.doc[verb.i - 1].text == ","
+          and not any(c.dep_.startswith("nsubj") for c in verb.children)):
+        # '"…," said X, adding that Moscow … had little choice': the parse makes the
+        # participle the subject of the reported clause; the cue above it speaks
+        head = verb.head
+        for _ in range(3):
+            if is_cue(head) or head.dep_ not in ("ccomp", "conj"):
+                break
+            head = head.head
+        if is_cue(head) and head.i < verb.i:
             tok = head
     elif (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
           and not any(c.dep_.startswith("nsubj") for c in verb.children)):
@@ -292,7 +305,9 @@ def _in_words_of(tok: "Token", text: str) -> Frame | None:
     phrase = list(obj.subtree)
     phrase = phrase[:next((k for k, t in enumerate(phrase) if t.text == ","), len(phrase))]
     last = phrase[-1] if phrase else obj
-    if last.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+    # (the NER may call "... Kyrgyz Republic Jeenbek Kulubaev" one GPE: ask the gazetteer)
+    if last.pos_ == "PROPN" and last.ent_type_ not in ("ORG", "NORP", "FAC") and not (
+            gazetteer.country(last.text) or gazetteer.place(last.text)):
         obj = last
     sent = tok.sent
     a, b = tok.left_edge.idx, _end(tok.right_edge)
@@ -432,11 +447,24 @@ def _frame(tok: "Token", lemma: str, subj: "Token", lex: Lexicon, text: str,
 
     span: tuple[int, int] | None = None
     head: "Token | None" = None
-    if particle is not None and particle.dep_ == "prep":
+    if clause and tok.dep_ == "csubj" and tok.head.i > tok.i:
+        # 'adding that Moscow … had little choice': the parse made the participle the subject
+        # of the reported clause, whose words run to the end of that clause
+        k = tok.i + 1
+        if k < len(tok.doc) and tok.doc[k].lower_ == "that":
+            k += 1
+        if k < len(tok.doc):
+            head = tok.head
+            span = _trim(text, tok.doc[k].idx, _end(tok.head.right_edge))
+    elif particle is not None and particle.dep_ == "prep":
         head = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
         span = _trim(text, head.left_edge.idx, _object_end(tok, head, right)) if head is not None else None
     elif clause and (head := _clause(tok, right_only=True, listener=listener)) is not None:
-        span = _clause_span(tok, head, text, is_cue)
+        # '"…," said X, adding that …': the participle's clause is its own statement (the
+        # parse may hang it under a clause of the verb); this verb's content is the quotation
+        lead = head.left_edge
+        if not (lead.tag_ == "VBG" and lead.i > tok.i and is_cue(lead)):
+            span = _clause_span(tok, head, text, is_cue)
     elif obj is not None and ("object" in kinds or "quoted" in kinds):
         head = obj
         a, b = _trim(text, max(obj.left_edge.idx, cb), _object_end(tok, obj, right))

@@ -110,6 +110,15 @@ class Resolver:
                 sp = self._joint(tok) or self._named(tok)
                 if sp is not None:
                     self._history.append((tok.idx, sp))
+            elif tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.pos_ == "PROPN" \
+                    and any(c.dep_ == "auxpass" for c in tok.head.head.children) \
+                    and not in_quote(tok.idx):
+                # a passive clause's agent is its logical subject: 'The meeting was chaired by
+                # Prime Minister X. In his opening address, he stressed …' (not a participle's:
+                # 'the rebate secured by Margaret Thatcher in 1984. He said …')
+                sp = self._named(tok)
+                if sp is not None and sp.type == "person":
+                    self._history.append((tok.idx, sp))
             elif tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and not in_quote(tok.idx):
                 # 'A spokesperson for the ministry, Aibolat Seitkali, rejected …': the person
                 # named in apposition to the subject
