@@ -117,6 +117,22 @@ def test_scan_worded_ranges_are_two_figures(phrase: str, expected: list[tuple[fl
     assert _values(phrase) == expected
 
 
+@pytest.mark.parametrize("phrase, value", [
+    ("exports had fallen by a third", 33.3),
+    ("volumes grew by a fifth last year", 20),
+    ("the deficit was cut by half", 50),
+    ("prices rose by two thirds", 66.7),
+])
+def test_scan_a_change_by_a_fraction_is_a_percentage(phrase: str, value: float) -> None:
+    assert _values(phrase) == [(value, "percent")]
+
+
+@pytest.mark.parametrize("phrase", ["a third of the budget", "by a third party",
+                                    "trade doubled", "a two-fold increase"])
+def test_scan_shares_parties_and_multiples_are_no_change_figures(phrase: str) -> None:
+    assert _values(phrase) == []
+
+
 def test_scan_a_small_count_of_people_waits_for_a_population_cue() -> None:
     (small,) = scan("some 200 people attended")
     (large,) = scan("the water supply of 80 million people")

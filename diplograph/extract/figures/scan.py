@@ -151,8 +151,30 @@ def _parse_number(s: str) -> tuple[float, bool] | None:
     return None
 
 
+_FRACTIONS: dict[str, float] = {k.lower(): float(v) for k, v in _UNITS.get("fractions", {}).items()}
+# "fell by a third", "grew by half": a change by a fraction, only after "by", where nothing
+# else is meant ("a third of the budget" is a share, and multiples such as "two-fold" are
+# manners of speaking the golds leave out).
+_RELATIVE = re.compile(
+    rf"\bby\s+(?P<frac>{_words(list(_FRACTIONS))})\b"
+    r"(?=\s*(?:[.,;:)\u2013\u2014-]|$)|\s+(?:to|in|on|from|since|over|last|this|compared|year|"
+    r"due|after|because|while|and|but|as|against|within|during|between)\b)", re.IGNORECASE)
+
+
+def _relative(text: str) -> list[Quantity]:
+    return [Quantity(start=m.start("frac"), end=m.end("frac"), unit="percent", kind="percent",
+                     value=_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())])
+            for m in _RELATIVE.finditer(text)]
+
+
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in text order."""
+    out = _scan(text)
+    rel = [q for q in _relative(text) if not any(o.start < q.end and q.start < o.end for o in out)]
+    return sorted(out + rel, key=lambda q: q.start) if rel else out
+
+
+def _scan(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     while (m := _RX.search(text, pos)) is not None:
