@@ -110,3 +110,13 @@ def test_a_held_day_range_bounds_the_window_from_its_last_day(extract_text) -> N
                      "on 11-14 February 2025. The presidents will sign the treaty in March 2025.")
     assert r["document"]["published"] is None
     assert r["document"]["date_estimate"] == {"earliest": "2025-02-14", "latest": "2025-03-31"}
+
+
+def test_a_tass_dateline_weekday_after_its_credit_and_a_target_year(extract_text) -> None:
+    """"DUSHANBE, May 30. /TASS/. ... on Friday": the lead begins after the credit; "the
+    plan for 2026" is a target, not the latest year the report tells of."""
+    r = extract_text("CIS premiers meet\n\nDUSHANBE, May 30. /TASS/. The heads of government "
+                     "on Friday approved a transport plan, Prime Minister Mikhail Mishustin told "
+                     "reporters. Trade exceeded $100 billion in 2024. The ministers also approved "
+                     "the work plan for 2026.")
+    assert r["document"]["published"] == "2025-05-30"

@@ -24,6 +24,7 @@ from diplograph.extract import dates
 from diplograph.extract.context import Context
 from diplograph.extract.tense import date_tenses
 from diplograph.model import DateEstimate, EventDate
+from diplograph.normalize import dateline
 
 _PUBLISHED = re.compile(
     r"^\s*(?:published|posted|date)\s*(?:on)?\s*[:\-]?\s*(.{6,40}?)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -45,7 +46,8 @@ _WEEKDAY_YEARS = 7
 _DATELINE_REACH = 80
 _DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy"})
 _RANGE_KINDS = frozenset({"dmy_range", "mdy_range"})
-_PERIOD_PREPS = frozenset({"since", "from", "until", "till", "between"})
+# ("for 2026": a target, "approved the work plan for 2026", not a time the report tells of)
+_PERIOD_PREPS = frozenset({"since", "from", "until", "till", "between", "for"})
 # A past year this much older than another year the report names is history, not "now":
 # reports name plans and deadlines up to about a decade ahead ("by 2030"), never further back
 # than the events they report on. Calibrated on the BBC dev texts (1984 next to 2007-2013).
@@ -138,6 +140,8 @@ def _dateline_year(text: str, dated: list[tuple[dates.Found, dates.DateValue, da
 
 def _lead_weekday(text: str, start: int) -> int | None:
     """The weekday ("on Friday") the lead sentence after a dateline names, if any."""
+    head = dateline.parse(text)  # past the dateline's credit too ("May 30. /TASS/. The ...")
+    start = max(start, head.end if head is not None else 0)
     end = text.find(". ", start + 3)   # past the dateline's own full stop ("March 19. The ...")
     for g in dates.find(text[start:end if end > 0 else None]):
         if g.kind == "weekday" and (g.groups[0] or "").lower() == "on":
