@@ -492,3 +492,13 @@ def test_a_programme_name_stops_at_its_acronym_bracket(extract_text) -> None:
     assert not any("(" in n for n in names)
     route = _by_name(rec)["Trans-Caspian International Transport Route"]
     assert route["acronym"] == "TITR"
+
+
+def test_a_one_word_short_form_is_the_body_named_before(extract_text) -> None:
+    rec = extract_text("CIS premiers meet\n\nThe heads of government of the Commonwealth of "
+                       "Independent States (CIS) met in Dushanbe on Friday. Mutual trade within "
+                       "the Commonwealth exceeded $100 billion in 2024.")
+    names = {e["name"]: e for e in rec["entities"]}
+    assert "Commonwealth of Nations" not in names
+    cis = names["Commonwealth of Independent States"]
+    assert "Commonwealth" in cis["aliases"] and len(cis["mentions"]) >= 3

@@ -268,8 +268,33 @@ class Registry:
 
     # -- output -----------------------------------------------------------------------
 
+    def _short_forms(self, items: list[_Item]) -> list[_Item]:
+        """A body named by one word that opens the name of a body the report named before
+        is that body: "the Commonwealth" after "the Commonwealth of Independent States" is
+        the CIS, not the gazetteer's Commonwealth of Nations."""
+        orgs = [i for i in items if i.entity.type == "organization"]
+        out = []
+        for item in items:
+            words = {self.text[s:e] for s, e, _k in item.spans}
+            first = min(s for s, _e, _k in item.spans)
+            target = None
+            if item.entity.type == "organization" and len(words) == 1:
+                (w,) = words
+                if " " not in w and w[:1].isupper():
+                    target = next((o for o in orgs if o is not item
+                                   and o.entity.name.lower().startswith(w.lower() + " ")
+                                   and min(s for s, _e, _k in o.spans) < first), None)
+            if target is None:
+                out.append(item)
+                continue
+            target.spans += [(s, e, "alias") for s, e, _k in item.spans]
+            for s, e, _k in item.spans:
+                if self.text[s:e] not in target.entity.aliases:
+                    target.entity.aliases.append(self.text[s:e])
+        return out
+
     def finalize(self, ctx: Context) -> None:
-        items = [i for i in self.items.values() if i.spans]
+        items = self._short_forms([i for i in self.items.values() if i.spans])
         for item in items:
             e = item.entity
             if e.type == "person" and e.name.split()[-1] not in e.aliases and len(e.name.split()) > 1:
