@@ -502,3 +502,12 @@ def test_a_one_word_short_form_is_the_body_named_before(extract_text) -> None:
     assert "Commonwealth of Nations" not in names
     cis = names["Commonwealth of Independent States"]
     assert "Commonwealth" in cis["aliases"] and len(cis["mentions"]) >= 3
+
+
+def test_capitals_compared_with_a_state_stand_for_their_states(extract_text) -> None:
+    rec = extract_text("Korea's pitch\n\nAnalysts in Tashkent say Seoul carries less "
+                       "geopolitical baggage than Moscow, Beijing or Washington.")
+    names = {e["name"]: e for e in rec["entities"]}
+    assert "Moscow" not in names and "Beijing" not in names
+    assert "Moscow" in names["Russia"]["aliases"] and "Beijing" in names["China"]["aliases"]
+    assert names["Tashkent"]["type"] == "place"
