@@ -511,3 +511,12 @@ def test_capitals_compared_with_a_state_stand_for_their_states(extract_text) -> 
     assert "Moscow" not in names and "Beijing" not in names
     assert "Moscow" in names["Russia"]["aliases"] and "Beijing" in names["China"]["aliases"]
     assert names["Tashkent"]["type"] == "place"
+
+
+def test_a_country_named_only_by_its_demonym_is_an_entity(extract_text) -> None:
+    rec = extract_text("CIS premiers meet\n\nBelarusian Prime Minister Roman Golovchenko and "
+                       "Uzbek Deputy Prime Minister Jamshid Khodjaev addressed the meeting in "
+                       "Dushanbe.")
+    names = {e["name"]: e for e in rec["entities"]}
+    assert names["Belarus"]["type"] == "country" and names["Uzbekistan"]["code"] == "UZ"
+    assert all(m for m in names["Belarus"]["mentions"])

@@ -99,8 +99,12 @@ class Registry:
 
     def add_demonym(self, h: "Hit") -> None:
         item = self.items.get(f"country:{h.obj.code}")
-        if item is not None:
-            item.spans.append((h.start, h.end, "demonym"))
+        if item is None:
+            c = gz.country_by_code(h.obj.code)
+            if c is None:
+                return
+            item = self._get(f"country:{c.code}", "country", c.name, code=c.code)
+        item.spans.append((h.start, h.end, "demonym"))
 
     def add_initiative(self, name: str, start: int, end: int, acronym: str | None = None) -> None:
         key = self.by_fold.get(gz.fold(name))
