@@ -142,6 +142,8 @@ def test_text_after_a_dash_stays_unless_an_outlet() -> None:
     ("Author: Saule Akhmetova", None),
     ("By A. K. Bekov and Jane Doe | June 3, 2024", "2024-06-03"),
     ("Written by Maria de la Cruz, staff correspondent", None),
+    ("By RFE/RL's Tajik Service", None),
+    ("By Nikolaj Dahl, Brussels, 24. Jul 2025, 09:14", "2025-07-24"),
 ])
 def test_bylines(line: str, date: str | None) -> None:
     assert byline.is_byline(line)
@@ -270,3 +272,21 @@ def test_html_text_opening_with_a_byline() -> None:
     doc = normalize(ing)
     assert doc.text.startswith("ASTANA – The ministers met")
     assert doc.source is None
+
+
+def test_a_header_layout_with_standfirst_stamp_and_a_dateline_on_its_own_line() -> None:
+    d = _doc("Leaders meet in Bishkek\n\nThe president says the group must grow\n\n"
+             "06.11.2024\n\nBISHKEK\n\nThe leaders of the Organization of Turkic States met "
+             "on Wednesday.\n")
+    assert (d.published, d.dateline) == ("2024-11-06", "Bishkek")
+    assert "06.11.2024" not in d.text
+
+
+def test_a_byline_gives_its_place_and_date_and_a_signed_desk_leaves_the_text() -> None:
+    d = _doc("Summit postponed\n\nBy Nikolaj Dahl, Brussels, 24. Jul 2025, 09:14\n\n"
+             "Tehran has postponed the summit, a diplomat said.\n")
+    assert (d.published, d.dateline) == ("2025-07-24", "Brussels")
+    d = _doc("EU presses Tajikistan\n\nBy RFE/RL's Tajik Service\nJanuary 22, 2025\n\n"
+             "BRUSSELS -- The European Union and Tajikistan held talks.\n")
+    assert (d.published, d.dateline) == ("2025-01-22", "Brussels")
+    assert d.text.startswith("BRUSSELS --")

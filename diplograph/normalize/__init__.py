@@ -35,6 +35,7 @@ def normalize(ing: Ingested) -> Document:
     text = homoglyphs.repair(fix(text))
     cleaned = boilerplate.clean(text)
     text, stamped = pubdate.take(cleaned.text)
+    signed_at = byline.place(text, titled=ing.title is not None)
     text, signed = byline.take(text, titled=ing.title is not None)
     head, site = None, None
     if ing.title:
@@ -55,7 +56,7 @@ def normalize(ing: Ingested) -> Document:
         text=text, title=head or None,
         source=_source(ing, text, dl, cleaned.issuer, site),
         url=ing.url,
-        dateline=dl.place if dl else None,
+        dateline=dl.place if dl else dateline.standalone(text) or signed_at,
         published=ing.published or stamped or (dl.published if dl else None) or signed,
         language=lang, warnings=warnings)
 

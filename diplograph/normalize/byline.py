@@ -19,7 +19,8 @@ HEADER_LINES = 6
 MAX_CHARS = 120
 MAX_WORDS = 18
 _PARTICLES = r"(?:de|da|del|der|di|du|van|von|le|la|al|el|bin|ibn|ben|ul|ur)"
-_NAME = rf"[A-Z][\w'’\-]*\.?(?:\s+(?:{_PARTICLES}\s+){{0,2}}[A-Z][\w'’\-]*\.?){{0,4}}"
+# ("By RFE/RL's Tajik Service": an outlet's desk signs too)
+_NAME = rf"[A-Z][\w'’/\-]*\.?(?:\s+(?:{_PARTICLES}\s+){{0,2}}[A-Z][\w'’/\-]*\.?){{0,4}}"
 # A byline does not end like a sentence: a final full stop after a word (not an initial).
 _SENTENCE_END = re.compile(r"\w{3,}[.!?][\"'”’»)]*$")
 
@@ -65,3 +66,17 @@ def take(text: str, titled: bool = False) -> tuple[str, str | None]:
         return text, None
     out = "\n".join(kept + rest)
     return re.sub(r"\n{3,}", "\n\n", out).strip("\n"), published
+
+
+def place(text: str, titled: bool = False) -> str | None:
+    """The place a header byline writes from ("By Nikolaj Dahl, Brussels, 24. Jul 2025"):
+    a known place among its comma-separated parts."""
+    from diplograph.knowledge.gazetteer import place as known_place
+
+    for i, line in enumerate(text.split("\n", HEADER_LINES)[:HEADER_LINES]):
+        if is_byline(line, first=i == 0 and not titled):
+            for part in line.split(",")[1:]:
+                found = known_place(part.strip())
+                if found is not None:
+                    return found.name
+    return None

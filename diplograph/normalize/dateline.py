@@ -125,3 +125,23 @@ def _title(place: str) -> str:
     """ "NUR-SULTAN" -> "Nur-Sultan", "ST. PETERSBURG" -> "St. Petersburg", "XI'AN" -> "Xi'an"."""
     return re.sub(r"[^\W\d_][^\s\-.]*", lambda w: w.group().capitalize(), place.lower())
 
+
+# A dateline alone on its line below a standfirst: "BISHKEK" (Anadolu), within this many
+# first lines of the text.
+STANDALONE_LINES = 6
+
+
+def standalone(text: str) -> str | None:
+    """The place of a dateline standing alone on a header line ("BISHKEK"): a known place
+    in capitals, between blank lines, before the body."""
+    lines = text.split("\n", STANDALONE_LINES)[:STANDALONE_LINES]
+    for i, line in enumerate(lines):
+        word = line.strip()
+        if not word or not word.isupper() or len(word.split()) > 3:
+            continue
+        if (i > 0 and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
+            continue
+        known = place_of(word)
+        if known is not None:
+            return known.name
+    return None

@@ -11,9 +11,10 @@ import re
 
 from diplograph.knowledge import load
 
-# Stamps sit above or below the headline: only the first lines are looked at, so a date
+# Stamps sit above or below the headline, or below a standfirst (headline, blank,
+# standfirst, blank, stamp: Anadolu's layout): only the first lines are looked at, so a date
 # line inside the body (a table row, a list entry) is never taken.
-HEADER_LINES = 4
+HEADER_LINES = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -24,7 +25,7 @@ def months() -> dict[str, int]:
 def _date() -> str:
     month = "|".join(sorted(map(re.escape, months()), key=len, reverse=True))
     return (
-        rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{month})\.?,?\s+(?P<y1>\d{{4}})"
+        rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m1>{month})\.?,?\s+(?P<y1>\d{{4}})"
         rf"|(?P<m2>{month})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
         r"|(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<y3>\d{4})"
         r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
