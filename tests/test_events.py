@@ -345,3 +345,19 @@ def test_gapped_delegation_heads(extract_text, text: str, heads: set) -> None:
     got = {(d["party"], d["head"]) for d in r["events"][0]["delegations"]}
     assert heads <= got
     assert all(not (d["title"] or "").endswith(" of") for d in r["events"][0]["delegations"])
+
+
+def test_the_next_round_that_was_held_is_over(extract_text) -> None:
+    """"The next round ... was held from 3 to 5 June" is next in its series and over: held,
+    dated in the past; "the Tajik one by X" gives the Tajik side its head."""
+    r = extract_text(
+        "Border agreed\n\nBISHKEK, 7 June 2024 - 24.kg news agency. Delegations of Kyrgyzstan "
+        "and Tajikistan have agreed on another 24 kilometers of the border.\n\n"
+        "The next round of talks on the delimitation of the Kyrgyz-Tajik border was held from "
+        "3 to 5 June in Batken. The Kyrgyz delegation was headed by Foreign Minister Jeenbek "
+        "Kulubaev, the Tajik one by Foreign Minister Sirojiddin Muhriddin.")
+    main = r["events"][0]
+    assert main["status"] == "held"
+    assert main["date"]["start"] == "2024-06-03"
+    heads = {(d["party"], d["head"]) for d in main["delegations"]}
+    assert ("TJ", "Sirojiddin Muhriddin") in heads

@@ -27,6 +27,8 @@ _PLANNED_MODS = frozenset(_E["planned_modifiers"])
 _HELD_MODS = frozenset(_E["held_modifiers"])
 _LOC_PREPS = frozenset(_E["location_preps"])
 OCCUR_VERBS = frozenset(_E["occur_verbs"])
+# occurrence verbs that tell the event happened (not "scheduled", "planned", "expected")
+_HELD_VERBS = frozenset(_E["held_verbs"])
 _GOVERNING_PREPS = frozenset(_E["governing_preps"])
 _MOVED_VERBS = frozenset(_E["moved_verbs"])
 _MOVED_PREPS = frozenset(_E["moved_preps"])
@@ -47,6 +49,10 @@ def cue_status(doc: "Doc", text: str, m: Mention, sent_start: int) -> Status | N
             return "held"
     mods = {doc[i].lower_ for i in m.left_modifiers}
     if mods & _PLANNED_MODS:
+        # "The next round of talks was held from 3 to 5 June": next in the series, and over
+        if any(v.lemma_ in _HELD_VERBS and v.tag_ in ("VBD", "VBN") for v in governing_verbs(
+                doc[m.head])) and clause_tense(doc[m.head]) == "past":
+            return "held"
         return "planned"
     if mods & _HELD_MODS:
         return "held"

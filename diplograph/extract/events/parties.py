@@ -276,7 +276,9 @@ def _gapped(ctx: Context, span: "Span") -> list[Delegation]:
         if t.lower_ != "by" or t.i == span.start:
             continue
         noun = doc[t.i - 1]
-        if noun.lemma_ in _DELEGATION_NOUNS:
+        # "the Tajik one by X": the pro-form stands for the delegation noun left out
+        if noun.lemma_ in _DELEGATION_NOUNS or (noun.lower_ in ("one", "side") and t.i >= 2
+                                                and gazetteer.demonym(doc[t.i - 2].text)):
             first = noun.i
             while first > span.start and doc[first - 1].pos_ not in ("PUNCT", "CCONJ", "VERB", "AUX", "ADP"):
                 first -= 1
