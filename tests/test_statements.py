@@ -798,3 +798,12 @@ def test_in_the_words_of_a_titled_name_speaks_for_the_name(extract_text) -> None
         "become an effective platform for trust in the region.")
     [st] = [s for s in rec["statements"] if "words" in (s["cue"] or "").lower()]
     assert st["speaker_name"] == "Jeenbek Kulubaev"
+
+
+def test_the_kazakh_leader_is_the_kazakh_side_named_before(extract_text) -> None:
+    rec = extract_text(
+        "Report\n\nPresident Kassym-Jomart Tokayev of Kazakhstan hosted German Chancellor Olaf "
+        "Scholz at a summit in Astana on Friday. Scholz praised the talks. The Kazakh leader "
+        "stressed the importance of developing the Middle Corridor.")
+    [st] = [s for s in rec["statements"] if s["cue"] == "stressed"]
+    assert st["speaker_name"] == "Kassym-Jomart Tokayev"

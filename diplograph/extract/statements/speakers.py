@@ -29,6 +29,7 @@ GROUP = "group"  # several named parties speaking together
 _ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_LEADER_WORDS = frozenset(load("reporting").get("leaders", ()))
 _WORD = re.compile(r"[a-z]+")
 # A title before a name runs over nouns, adjectives and these links ("Minister of Trade and
 # Integration", "Deputy Prime Minister – Minister of …"); the longest in the dev texts and own
@@ -235,7 +236,7 @@ class Resolver:
         if sp is not None:
             return sp
         if head in self.lex.anaphoric and self._definite(subj) and not self._modified(subj):
-            sp = self._titled_before(subj)
+            sp = self._titled_before(subj) or self._national_leader(subj)
             if sp is None and not self._titled_elsewhere(subj):
                 # 'the ministry' is a ministry; 'the organisation', 'the bloc' any body
                 named = head if head in self.lex.named_bodies else None
@@ -307,6 +308,24 @@ class Resolver:
                 break
             best = sp
         return best
+
+    def _national_leader(self, tok: "Token") -> Speaker | None:
+        """'the Kazakh leader': no title, only a country; the last person of that country
+        named before."""
+        words, country = self._title_query(tok)
+        if country is None or words != {tok.lower_} or tok.lemma_.lower() not in _LEADER_WORDS:
+            return None
+        # a person's country: the entity's, a titled mention's, or the side they lead
+        of = {e.id: e.country for e in self.ctx.entities if e.type == "person"}
+        led = {d.head: d.party for ev in self.ctx.events for d in ev.delegations if d.head}
+        i = bisect.bisect_left(self._history, tok.idx, key=lambda x: x[0])
+        while i > 0:
+            i -= 1
+            sp = self._history[i][1]
+            if sp.type == "person" and (of.get(sp.entity_id or "") or self._countries.get(
+                    sp.name) or led.get(sp.name)) == country:
+                return sp
+        return None
 
     def _titled_elsewhere(self, tok: "Token") -> bool:
         """A title with a demonym that fits nobody named before ('the German State
