@@ -807,3 +807,12 @@ def test_the_kazakh_leader_is_the_kazakh_side_named_before(extract_text) -> None
         "stressed the importance of developing the Middle Corridor.")
     [st] = [s for s in rec["statements"] if s["cue"] == "stressed"]
     assert st["speaker_name"] == "Kassym-Jomart Tokayev"
+
+
+def test_the_head_of_state_is_the_president_named_before(extract_text) -> None:
+    rec = extract_text(
+        "Report\n\nPresident Kassym-Jomart Tokayev received German Chancellor Olaf Scholz in "
+        "Astana. Opening the meeting, the Head of State recalled that the first summit in "
+        "this format had become a historic milestone for the region.")
+    [st] = [s for s in rec["statements"] if s["cue"] == "recalled"]
+    assert st["speaker_name"] == "Kassym-Jomart Tokayev"

@@ -30,6 +30,8 @@ _ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LEADER_WORDS = frozenset(load("reporting").get("leaders", ()))
+_HEAD_OF_STATE = frozenset(load("reporting").get("head_of_state", ()))
+_STATE_TITLES = frozenset(load("reporting").get("head_of_state_titles", ()))
 _WORD = re.compile(r"[a-z]+")
 # A title before a name runs over nouns, adjectives and these links ("Minister of Trade and
 # Integration", "Deputy Prime Minister – Minister of …"); the longest in the dev texts and own
@@ -214,6 +216,9 @@ class Resolver:
             sp = self.previous(subj.idx, self.lex.anaphoric[head])
             if sp is not None and sp.entity_id is None and sp.name.lower().rsplit(" ", 1)[-1] == head:
                 return sp
+        sp = self._head_of_state(subj)
+        if sp is not None:
+            return sp
         if self._modified(subj) or not self._definite(subj):
             # 'the representative of Uganda' is nobody named before, whoever else holds a
             # similar title ('Special Representative X')
@@ -326,6 +331,23 @@ class Resolver:
                     sp.name) or led.get(sp.name)) == country:
                 return sp
         return None
+
+    def _head_of_state(self, tok: "Token") -> Speaker | None:
+        """'the Head of State' (a presidency's own releases): the last person named before
+        who holds a head of state's title."""
+        phrase = " ".join(t.lower_ for t in tok.subtree if t.dep_ != "det")
+        if phrase not in _HEAD_OF_STATE:
+            return None
+        titled = {e.id for e in self.ctx.entities if e.type == "person" and any(
+            w in _STATE_TITLES for r in e.roles for w in (r.title or "").lower().split())}
+        i = bisect.bisect_left(self._history, tok.idx, key=lambda x: x[0])
+        while i > 0:
+            i -= 1
+            sp = self._history[i][1]
+            if sp.type == "person" and sp.entity_id in titled:
+                return sp
+        first = next((e for e in self.ctx.entities if e.id in titled), None)
+        return Speaker(first.id, first.name, "person") if first is not None else None
 
     def _titled_elsewhere(self, tok: "Token") -> bool:
         """A title with a demonym that fits nobody named before ('the German State
