@@ -520,3 +520,14 @@ def test_a_country_named_only_by_its_demonym_is_an_entity(extract_text) -> None:
     names = {e["name"]: e for e in rec["entities"]}
     assert names["Belarus"]["type"] == "country" and names["Uzbekistan"]["code"] == "UZ"
     assert all(m for m in names["Belarus"]["mentions"])
+
+
+def test_a_body_named_after_its_country_stops_before_the_next_name(extract_text) -> None:
+    rec = extract_text(
+        "Border talks\n\nThe Tajik delegation was led by the Chairman of the State Committee "
+        "for National Security of Tajikistan Saimumin Yatimzoda. The Ministry of Economy and "
+        "Commerce of the Kyrgyz Republic hosted the talks.")
+    names = {e["name"]: e["type"] for e in rec["entities"]}
+    assert names.get("State Committee for National Security of Tajikistan") == "organization"
+    assert names.get("Saimumin Yatimzoda") == "person"
+    assert "Ministry of Economy and Commerce of the Kyrgyz Republic" in names

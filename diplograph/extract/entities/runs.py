@@ -256,6 +256,12 @@ def headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
         kind = "region" if low in lex.geo_heads else "place" if low in lex.site_words \
             else "organization"
         end = j if head + 1 == qual else head + 1
+        # "... for National Security of Tajikistan Saimumin Yatimzoda": a body's name ends
+        # with its country; capitalised words after it name someone else
+        end = next((k + 1 for k in range(head + 1, end - 1)
+                    if (c := gz.country(doc[k].text)) is not None and c.name == doc[k].text
+                    and doc[k + 1].lower_ not in _ORG_CONNECTORS and doc[k + 1].text != "-"
+                    and gz.country(f"{doc[k].text} {doc[k + 1].text}") is None), end)
         while end > head + 1 and doc[end - 1].lower_ in _ORG_CONNECTORS:
             end -= 1
         i = _after_and(doc, i, end)
