@@ -112,6 +112,7 @@ def test_scan_range_reports_upper_end() -> None:
     ("capacity will grow from 15 million to 25 million tonnes a year",
      [(15e6, "tonne"), (25e6, "tonne")]),
     ("a $5 fee and $7 billion in loans", [(5, "USD"), (7e9, "USD")]),
+    ("projects worth between $2.5 and 3 billion", [(2.5e9, "USD"), (3e9, "USD")]),
 ])
 def test_scan_worded_ranges_are_two_figures(phrase: str, expected: list[tuple[float, str]]) -> None:
     assert _values(phrase) == expected
@@ -122,6 +123,7 @@ def test_scan_worded_ranges_are_two_figures(phrase: str, expected: list[tuple[fl
     ("volumes grew by a fifth last year", 20),
     ("the deficit was cut by half", 50),
     ("prices rose by two thirds", 66.7),
+    ("the railway could cut transit times by more than half.", 50),
 ])
 def test_scan_a_change_by_a_fraction_is_a_percentage(phrase: str, value: float) -> None:
     assert _values(phrase) == [(value, "percent")]

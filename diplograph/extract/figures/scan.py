@@ -156,14 +156,16 @@ _FRACTIONS: dict[str, float] = {k.lower(): float(v) for k, v in _UNITS.get("frac
 # else is meant ("a third of the budget" is a share, and multiples such as "two-fold" are
 # manners of speaking the golds leave out).
 _RELATIVE = re.compile(
-    rf"\bby\s+(?P<frac>{_words(list(_FRACTIONS))})\b"
+    rf"\bby\s+(?:(?P<hedge>more\s+than|less\s+than|almost|nearly|about|around|roughly|over|"
+    rf"some|up\s+to)\s+)?(?P<frac>{_words(list(_FRACTIONS))})\b"
     r"(?=\s*(?:[.,;:)\u2013\u2014-]|$)|\s+(?:to|in|on|from|since|over|last|this|compared|year|"
     r"due|after|because|while|and|but|as|against|within|during|between)\b)", re.IGNORECASE)
 
 
 def _relative(text: str) -> list[Quantity]:
     return [Quantity(start=m.start("frac"), end=m.end("frac"), unit="percent", kind="percent",
-                     value=_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())])
+                     value=_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())],
+                     approximate=m.group("hedge") is not None)
             for m in _RELATIVE.finditer(text)]
 
 
@@ -250,6 +252,9 @@ def _complete_range(text: str, low: Quantity, high: Quantity) -> None:
     tonnes"."""
     if not _RANGE_GAP.fullmatch(text, low.end, high.start):
         return
+    if low.kind == "money" and high.kind == "bare" and high.scaled and not low.scaled:
+        # "between $2.5 and 3 billion": the currency is written once, before the low end
+        high.kind, high.unit = "money", low.unit
     if low.kind == "money" and high.kind == "money" and low.unit == high.unit \
             and not low.scaled and high.scaled and low.value * high.scale < high.value:
         low.value = round(low.value * high.scale, 6)
