@@ -531,3 +531,12 @@ def test_a_body_named_after_its_country_stops_before_the_next_name(extract_text)
     assert names.get("State Committee for National Security of Tajikistan") == "organization"
     assert names.get("Saimumin Yatimzoda") == "person"
     assert "Ministry of Economy and Commerce of the Kyrgyz Republic" in names
+
+
+def test_coordinated_names_before_a_plural_region_word_are_regions(extract_text) -> None:
+    rec = extract_text("Border talks\n\nTopographic working groups will continue field work in "
+                       "the Leilek and Batken districts in the second half of June.")
+    kinds = {e["name"]: e["type"] for e in rec["entities"]}
+    assert kinds.get("Leilek district") == "region"
+    assert kinds.get("Batken district") == "region"
+    assert "person" not in kinds.values()

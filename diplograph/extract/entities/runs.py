@@ -108,8 +108,11 @@ def _runs(doc: "Doc", connectors: frozenset[str], floor: int = 0) -> list[tuple[
     out: list[tuple[int, int]] = []
     n = len(doc)
     i = 0
+    geo = lexicon().lower_geo_heads
     while i < n:
-        if not _capital(doc[i]) or doc[i].ent_type_ == "PERSON":
+        # (the NER reads an unknown district as a person: "Batken districts")
+        if not _capital(doc[i]) or doc[i].ent_type_ == "PERSON" and not (
+                i + 1 < n and doc[i + 1].lemma_.lower() in geo):
             i += 1
             continue
         last = i
@@ -323,6 +326,18 @@ def lower_headed(doc: "Doc", text: str, floor: int = 0) -> list[Run]:
         # each of which stays a mention of its own
         link = len(parts) >= 2 and all(p[:1].isupper() for p in parts) \
             and _match_seq(doc, h, lex.link_heads) > 0
+        # "the Leilek and Batken districts": each name is one of the districts
+        plural = next((k for k in (j, j + 2) if k < len(doc) and doc[k].tag_ == "NNS"
+                       and doc[k].lemma_.lower() in lex.lower_geo_heads
+                       and (k == j or (doc[j].lower_ == "and" and doc[j + 1].is_title))), None)
+        if plural is not None and not (chain or link) and kind_known in (None, "place"):
+            bstart, bstop = _span(doc, i, j)
+            head = doc[plural].lemma_.lower()
+            country = _admin_country(doc, i, j, bare) if head in lex.admin_heads else None
+            # (no bare form: "the town of Batken" stays the town)
+            out.append(Run(bstart, bstop, "region", f"{text[bstart:bstop]} {head}", country,
+                           None, absorbs=True))
+            continue
         if (kind_known in ("country", "demonym", "organization", "region")
                 or gz.party_code(bare)) and not chain \
                 or doc[i].ent_type_ == "PERSON" and not (chain or link):
