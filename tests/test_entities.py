@@ -540,3 +540,14 @@ def test_coordinated_names_before_a_plural_region_word_are_regions(extract_text)
     assert kinds.get("Leilek district") == "region"
     assert kinds.get("Batken district") == "region"
     assert "person" not in kinds.values()
+
+
+def test_outlets_the_story_cites_are_organizations_not_its_own_credit(extract_text) -> None:
+    rec = extract_text(
+        "Aral talks\n\nTashkent, 14 May 2025 (Daryo) - The board of the fund met in Dushanbe, "
+        "Daryo reports citing the ministry. \"We need predictable rules,\" the envoy told "
+        "Eurasianet after the session.")
+    kinds = {e["name"]: e for e in rec["entities"]}
+    assert kinds["Daryo"]["type"] == "organization" and kinds["Eurasianet"]["type"] == "organization"
+    daryo_starts = [m["start"] for m in kinds["Daryo"]["mentions"]]
+    assert all(start > rec["document"]["text"].index("Dushanbe") for start in daryo_starts)

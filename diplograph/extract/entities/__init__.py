@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from diplograph.extract import coref
 from diplograph.extract.context import Context, MentionKind
 from diplograph.extract.entities import metonymy, persons, runs
-from diplograph.extract.entities.header import header
+from diplograph.extract.entities.header import Header, header
 from diplograph.extract.entities.lexicon import lexicon
 from diplograph.extract.entities.registry import Registry
 from diplograph.extract.entities.scan import Hit, scan
@@ -97,6 +97,7 @@ def run(ctx: Context) -> None:
                 reg.add_initiative(r.name, r.start, r.end)
             taken.add(r.start, r.end)
 
+    _outlets(text, reg, taken, head)
     _acronym_definitions(text, reg, taken)
     _acronym_lists(doc, text, reg, taken)
     _spacy_entities(doc, text, reg, taken)
@@ -244,6 +245,37 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
     return start, end
+
+
+# An outlet named in the story, where it reports or is told something: "told Eurasianet",
+# "Daryo reports citing ...", "EUobserver has learned", "according to Reuters".
+_OUTLET_CONTEXT = re.compile(
+    r"(?:\b(?:told|according\s+to|citing|quoted\s+by|interview\s+with)\s+(?:the\s+)?"
+    r"(?P<a>[A-Z0-9][\w.'/&-]*(?:\s+[A-Z][\w.'/&-]*){0,3}))"
+    r"|(?P<b>\b[A-Z0-9][\w.'/&-]*(?:\s+[A-Z][\w.'/&-]*){0,3})"
+    r"(?=\s+(?:reports?|reported|has\s+learned|learned|writes|wrote)\b)")
+
+
+def _outlets(text: str, reg: Registry, taken: _Occupied, head: "Header") -> None:
+    """News outlets the story names as sources ("told Eurasianet") are organizations; the
+    outlet's own credit in the dateline is the report's source and stays out."""
+    from diplograph.normalize.source import canonical_source
+
+    for m in _OUTLET_CONTEXT.finditer(text):
+        key = "a" if m.group("a") else "b"
+        words = m.group(key).rstrip(".,;:").split()
+        start = m.start(key)
+        # the longest run of leading words that is a known outlet ("Radio Free Europe ...")
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            known = canonical_source(name, known_only=True)
+            if known is None:
+                continue
+            s, e = start, start + len(name)
+            if not head.in_credit(s, e) and not taken.overlaps(s, e) and s >= head.end:
+                reg.add_named("organization", known, s, e)
+                taken.add(s, e)
+            break
 
 
 def _acronym_definitions(text: str, reg: Registry, taken: _Occupied) -> None:
