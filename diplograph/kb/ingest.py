@@ -8,7 +8,6 @@ failing input or document is reported on one line and the batch goes on.
 from __future__ import annotations
 
 import itertools
-import sys
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence

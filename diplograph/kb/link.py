@@ -23,7 +23,7 @@ from diplograph.kb.models import (
 )
 from diplograph.resolve import (
     EventFacts, event_facts, match_events, merge_values, person_key, plan_outcome, same_person,
-    series_display, series_key,
+    series_display,
 )
 from diplograph.resolve.events import RECENT_REFERENCED
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, text
 
 from diplograph.kb import link
+from diplograph.resolve import series_key
 from diplograph.kb.db import Database, translate_errors
 from diplograph.kb.models import (
     DocEntityRow, DocEventRow, DocumentRow, EntityKeyRow, EntityRow, EventRow, EventSourceRow,
@@ -79,8 +80,8 @@ def _order(ev: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def series_keys(name: str) -> set[str]:
-    return {k for k in (link.series_key(name, None, None), link.series_key(None, name, None),
-                        link.series_key(None, None, name)) if k}
+    return {k for k in (series_key(name, None, None), series_key(None, name, None),
+                        series_key(None, None, name)) if k}
 
 
 def timeline(db: Database, series: str | None = None, country: str | None = None,

@@ -205,7 +205,7 @@ def _split(message: str) -> tuple[str, str]:
     return "E301", message
 
 
-def writer_for(db: Database) -> ProcessWriter | InlineWriter:
+def writer_for(db: Database) -> Writer:
     """A process writer for databases a second process can open, else an inline one."""
     url = db.url
     if db.dialect == "sqlite" and (url in ("sqlite://", "sqlite:///:memory:")

@@ -10,6 +10,7 @@ import functools
 import re
 
 from diplograph.knowledge import load
+from diplograph.knowledge.gazetteer import place as known_place
 from diplograph.normalize.pubdate import find_date
 
 # Bylines sit under the headline, sometimes after a stamp line: title, blank, stamp, blank,
@@ -51,19 +52,10 @@ def take(text: str, titled: bool = False) -> tuple[str, str | None]:
     """``text`` without its header byline lines, and the date a byline gives (ISO).
     ``titled``: the headline is known from elsewhere (HTML metadata), so the first line
     cannot be it."""
-    lines = text.split("\n", HEADER_LINES)
-    header, rest = lines[:HEADER_LINES], lines[HEADER_LINES:]
-    kept: list[str] = []
-    published: str | None = None
-    found = False
-    for i, line in enumerate(header):
-        if is_byline(line, first=i == 0 and not titled):
-            found = True
-            published = published or find_date(line)
-            continue
-        kept.append(line)
-    if not found:
+    bylines, kept, rest = _split(text, titled)
+    if not bylines:
         return text, None
+    published = next((d for line in bylines if (d := find_date(line)) is not None), None)
     out = "\n".join(kept + rest)
     return re.sub(r"\n{3,}", "\n\n", out).strip("\n"), published
 
@@ -71,12 +63,19 @@ def take(text: str, titled: bool = False) -> tuple[str, str | None]:
 def place(text: str, titled: bool = False) -> str | None:
     """The place a header byline writes from ("By Nikolaj Dahl, Brussels, 24. Jul 2025"):
     a known place among its comma-separated parts."""
-    from diplograph.knowledge.gazetteer import place as known_place
-
-    for i, line in enumerate(text.split("\n", HEADER_LINES)[:HEADER_LINES]):
-        if is_byline(line, first=i == 0 and not titled):
-            for part in line.split(",")[1:]:
-                found = known_place(part.strip())
-                if found is not None:
-                    return found.name
+    for line in _split(text, titled)[0]:
+        for part in line.split(",")[1:]:
+            found = known_place(part.strip())
+            if found is not None:
+                return found.name
     return None
+
+
+def _split(text: str, titled: bool) -> tuple[list[str], list[str], list[str]]:
+    """The header's byline lines, its other lines, and the lines after the header."""
+    lines = text.split("\n", HEADER_LINES)
+    bylines: list[str] = []
+    kept: list[str] = []
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        (bylines if is_byline(line, first=i == 0 and not titled) else kept).append(line)
+    return bylines, kept, lines[HEADER_LINES:]

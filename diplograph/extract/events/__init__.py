@@ -119,15 +119,16 @@ def run(ctx: Context) -> None:
         return
     main = _main(events, text)
     _attach_generics(ctx, events, infos, main)
-    _date_from_lead(text, sents, main, events, found, anchor)
-    _emit(ctx, events, main, sents)
+    lead = _lead(text, sents)
+    _date_from_lead(text, lead, sents, main, events, found, anchor)
+    _emit(ctx, events, main, sents, lead)
 
 
 # Date expressions that name one day ("on Thursday", "on 27 February", "yesterday").
 _DAY_FORMS = frozenset({"weekday", "deictic", "dmy", "mdy", "iso", "numeric"})
 
 
-def _date_from_lead(text: str, sents: list, main: _Ev, events: list[_Ev],
+def _date_from_lead(text: str, lead: str, sents: list, main: _Ev, events: list[_Ev],
                     found: list[dates.Found], anchor: dates.Anchor | None) -> None:
     """A news lead dates its news: "ALMATY, Feb 27 (Reuters) - The United States and the five
     Central Asian states on Thursday agreed ... after a C5+1 ministerial meeting in Almaty".
@@ -135,7 +136,6 @@ def _date_from_lead(text: str, sents: list, main: _Ev, events: list[_Ev],
     first sentence names, unless another event of the report is dated by it."""
     if main.date is not None or _status(main) == "planned" or anchor is None:
         return
-    lead = _lead(text, sents)
     para = lead.rfind("\n\n")
     begin = para + 2 if para >= 0 else 0
     # the first sentence of the lead paragraph (the parser may cut a dateline off as its own)
@@ -532,9 +532,8 @@ def _lead(text: str, sents: list) -> str:
         pos = end + 2
 
 
-def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list) -> None:
+def _emit(ctx: Context, events: list[_Ev], main: _Ev, sents: list, lead: str) -> None:
     text = ctx.text
-    lead = _lead(text, sents)
     ordered = sorted(events, key=lambda e: (e is not main, e.ms[0].m.start))
     names_spans = {id(ev): [(x.m.start, x.m.end) for x in ev.ms] for ev in events}
     sent_events: dict[int, set[int]] = {}

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from diplograph.extract.figures.clauses import clause_head, is_clause_head, own_tokens, subject
+from diplograph.extract.figures.clauses import is_clause_head, own_tokens, subject
 from diplograph.extract.figures.describe import cue_of
 from diplograph.knowledge import load
 from diplograph.model import Entity

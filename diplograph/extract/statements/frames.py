@@ -281,12 +281,20 @@ def _according(tok: "Token", text: str) -> Frame | None:
         # 'According to the President of the European Council, Antonio Costa, …': the
         # name in apposition speaks, and is no part of what was said
         obj, b = name
+    return _phrase_frame(tok, f"{tok.text} {to.text}", _end(to), obj, a, b, text)
+
+
+def _phrase_frame(tok: "Token", cue: str, cue_end: int, speaker: "Token", a: int, b: int,
+                  text: str) -> Frame | None:
+    """A frame whose cue is a phrase at ``[a, b)`` ('according to X', 'in the words of X'):
+    what was said is the longer rest of the sentence, before or after it (the phrase's
+    subtree sometimes swallows the clause when the parse is flat)."""
+    sent = tok.sent
     pieces = [_trim(text, sent.start_char, a), _trim(text, b, sent.end_char)]
     pieces = [(x, y) for x, y in pieces if y > x]
     if not pieces:
         return None
-    # the attribution's subtree sometimes swallows the clause when the parse is flat
-    return Frame(tok, f"{tok.text} {to.text}", tok.idx, _end(to), obj,
+    return Frame(tok, cue, tok.idx, cue_end, speaker,
                  [max(pieces, key=lambda p: p[1] - p[0])], frozenset({"clause"}),
                  head=tok.head if tok.head.i != tok.i else None)
 
@@ -309,15 +317,8 @@ def _in_words_of(tok: "Token", text: str) -> Frame | None:
     if last.pos_ == "PROPN" and last.ent_type_ not in ("ORG", "NORP", "FAC") and not (
             gazetteer.country(last.text) or gazetteer.place(last.text)):
         obj = last
-    sent = tok.sent
-    a, b = tok.left_edge.idx, _end(tok.right_edge)
-    pieces = [_trim(text, sent.start_char, a), _trim(text, b, sent.end_char)]
-    pieces = [(x, y) for x, y in pieces if y > x]
-    if not pieces:
-        return None
-    return Frame(tok, text[tok.idx:_end(of)], tok.idx, _end(of), obj,
-                 [max(pieces, key=lambda p: p[1] - p[0])], frozenset({"clause"}),
-                 head=tok.head if tok.head.i != tok.i else None)
+    return _phrase_frame(tok, text[tok.idx:_end(of)], _end(of), obj, tok.left_edge.idx,
+                         _end(tok.right_edge), text)
 
 
 def _appositive_name(title: "Token", end: int) -> "tuple[Token, int] | None":

@@ -141,12 +141,17 @@ class Resolver:
                  word: str | None = None) -> Speaker | None:
         """The last speaker or named subject before ``pos`` of one of ``types``, agreeing in
         ``gender``; with ``word``, one whose name holds it ('the ministry': a ministry)."""
+        return self._last_before(pos, lambda sp: (
+            sp.type in types and (gender is None or self._gender.get(sp.name, gender) == gender)
+            and (word is None or word in sp.name.lower())))
+
+    def _last_before(self, pos: int, accept: Callable[[Speaker], bool]) -> Speaker | None:
+        """The last antecedent before ``pos`` that ``accept`` takes."""
         i = bisect.bisect_left(self._history, pos, key=lambda x: x[0])
         while i > 0:
             i -= 1
             sp = self._history[i][1]
-            if (sp.type in types and (gender is None or self._gender.get(sp.name, gender) == gender)
-                    and (word is None or word in sp.name.lower())):
+            if accept(sp):
                 return sp
         return None
 
@@ -323,14 +328,9 @@ class Resolver:
         # a person's country: the entity's, a titled mention's, or the side they lead
         of = {e.id: e.country for e in self.ctx.entities if e.type == "person"}
         led = {d.head: d.party for ev in self.ctx.events for d in ev.delegations if d.head}
-        i = bisect.bisect_left(self._history, tok.idx, key=lambda x: x[0])
-        while i > 0:
-            i -= 1
-            sp = self._history[i][1]
-            if sp.type == "person" and (of.get(sp.entity_id or "") or self._countries.get(
-                    sp.name) or led.get(sp.name)) == country:
-                return sp
-        return None
+        return self._last_before(tok.idx, lambda sp: sp.type == "person" and (
+            of.get(sp.entity_id or "") or self._countries.get(sp.name) or led.get(sp.name))
+            == country)
 
     def _head_of_state(self, tok: "Token") -> Speaker | None:
         """'the Head of State' (a presidency's own releases): the last person named before
@@ -340,12 +340,10 @@ class Resolver:
             return None
         titled = {e.id for e in self.ctx.entities if e.type == "person" and any(
             w in _STATE_TITLES for r in e.roles for w in (r.title or "").lower().split())}
-        i = bisect.bisect_left(self._history, tok.idx, key=lambda x: x[0])
-        while i > 0:
-            i -= 1
-            sp = self._history[i][1]
-            if sp.type == "person" and sp.entity_id in titled:
-                return sp
+        sp = self._last_before(tok.idx, lambda sp: sp.type == "person"
+                               and sp.entity_id in titled)
+        if sp is not None:
+            return sp
         first = next((e for e in self.ctx.entities if e.id in titled), None)
         return Speaker(first.id, first.name, "person") if first is not None else None
 
